@@ -1,0 +1,15 @@
+//! The portal's core: the data model, its validation, locale texts and formatting, and
+//! chart drawing. Nothing here knows about the DOM, so the browser app and the native
+//! publisher share it unchanged.
+
+pub mod date;
+pub mod figure;
+pub mod package;
+pub mod resources;
+pub mod text;
+pub mod validate;
+
+pub use date::PartialDate;
+pub use figure::{Confidence, Figure, Qualifier, Unit};
+pub use package::{sha256_hash, DataPackage, ResourceDescriptor, ResourceName};
+pub use text::{Locale, Text};

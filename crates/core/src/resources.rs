@@ -1,0 +1,394 @@
+//! The typed content of each resource in the data package, one type per file.
+
+use crate::date::PartialDate;
+use crate::figure::{Confidence, Figure};
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+
+// ---------------------------------------------------------------- milestones.json
+
+/// What a figure of the initiative measures. The CO2 metric changed definition in
+/// 2024, so annual emissions and reduction potential are different metrics and are
+/// never drawn as one series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum InitiativeMetric {
+    /// Member clusters in total after this step.
+    Clusters,
+    /// Countries with a member cluster after this step.
+    Countries,
+    ClustersAdded,
+    CountriesAdded,
+    /// Annual emissions of all member clusters (reported until 2023).
+    Co2Emissions,
+    /// What all members "could save" (May 2022 wording).
+    Co2SavingPotential,
+    /// Potential CO2e emissions reduction of all members (reported from 2024).
+    Co2eReductionPotential,
+    GdpContribution,
+    Jobs,
+    /// Figures about only the clusters that joined in this step.
+    NewMembersCo2Emissions,
+    NewMembersGdp,
+    NewMembersJobs,
+    /// Organisations engaged by the initiative.
+    Partners,
+    /// The initiative's stated ambitions.
+    TargetClusters,
+    TargetCo2Reduction,
+    TargetGdp,
+    TargetJobs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MilestoneKind {
+    Launch,
+    Expansion,
+    Ambition,
+    Accession,
+}
+
+/// One dated step of the WEF Transitioning Industrial Clusters initiative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub id: String,
+    pub date: PartialDate,
+    pub kind: MilestoneKind,
+    pub title: Text,
+    pub summary: Text,
+    pub figures: Vec<Figure<InitiativeMetric>>,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+}
+
+// ---------------------------------------------------------------- clusters.json
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2, upper case.
+    pub code: String,
+    /// ISO 3166-1 numeric, three digits; matches Natural Earth / world-atlas ids.
+    pub iso_numeric: String,
+    pub name: Text,
+}
+
+/// A member cluster that a source names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MemberCluster {
+    pub id: String,
+    pub name: Text,
+    /// A `code` from `countries`.
+    pub country: String,
+    pub joined: PartialDate,
+    pub sector: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+}
+
+/// Members that are counted by the initiative but that no source consulted names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UnidentifiedClusters {
+    pub id: String,
+    pub count: u32,
+    pub joined: PartialDate,
+    pub note: Text,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ClusterRegistry {
+    pub countries: Vec<Country>,
+    pub clusters: Vec<MemberCluster>,
+    pub unidentified: Vec<UnidentifiedClusters>,
+}
+
+// ---------------------------------------------------------------- timelines (accession, park, plants)
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    Government,
+    Agency,
+    Company,
+    International,
+    Person,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub id: String,
+    pub kind: ActorKind,
+    pub name: Text,
+    pub role: Text,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// A body is created, renamed or given a legal basis.
+    Institution,
+    Policy,
+    Agreement,
+    Announcement,
+    Meeting,
+    Statement,
+    Recognition,
+    /// A plant or site is built, opened or expanded.
+    Construction,
+}
+
+/// A dated event on a timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TimelineEvent {
+    pub id: String,
+    pub date: PartialDate,
+    /// Last day of an event that spans several days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+    pub kind: EventKind,
+    pub title: Text,
+    pub description: Text,
+    /// Ids from the accession resource's `actors`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<String>,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+// ---------------------------------------------------------------- accession.json
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Accession {
+    pub actors: Vec<Actor>,
+    pub events: Vec<TimelineEvent>,
+}
+
+// ---------------------------------------------------------------- nextgen.json
+
+/// What a figure about a NextGen partner measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerMetric {
+    CapacityPolypropylene,
+    CapacityHdpe,
+    CapacityUrea,
+    Production,
+    Exports,
+    ExportShare,
+    DomesticShare,
+    ExportShareTarget,
+    ProjectCost,
+    Loans,
+    TaxSupport,
+    GasFeed,
+    ConstructionWorkforce,
+    PermanentJobs,
+    Area,
+    OwnershipShare,
+    ProductGrades,
+    RevenueForecast,
+    ExportValue,
+    Residents,
+    EnterprisesOperating,
+    InvestmentActual,
+    InvestmentPortfolio,
+    Jobs,
+    Sales,
+    Output,
+    Price,
+    GrowthRate,
+    CapacityUtilisation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    /// An id from the accession resource's `actors`.
+    pub actor: String,
+    pub role_in_cluster: Text,
+    pub products: Vec<Text>,
+    pub figures: Vec<Figure<PartnerMetric>>,
+    pub events: Vec<TimelineEvent>,
+}
+
+/// One step from raw material to product.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ValueChainStep {
+    pub id: String,
+    pub input: Text,
+    pub output: Text,
+    /// An actor id, when a source names who does this step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    pub note: Text,
+    pub sources: Vec<String>,
+}
+
+/// Something a reader may want that no source consulted publishes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NotPublished {
+    pub id: String,
+    pub topic: Text,
+    pub note: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NextGenCluster {
+    pub name: Text,
+    pub location: Text,
+    pub aims: Vec<Text>,
+    pub sources: Vec<String>,
+    pub partners: Vec<Partner>,
+    pub value_chain: Vec<ValueChainStep>,
+    pub not_published: Vec<NotPublished>,
+}
+
+// ---------------------------------------------------------------- park.json
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ParkMetric {
+    Area,
+    Residents,
+    ResidentsOperating,
+    /// Money actually invested.
+    InvestmentActual,
+    /// The value of the project portfolio, invested or not.
+    InvestmentPortfolio,
+    /// "Total project investments", as the January 2026 source words it.
+    InvestmentTotalProjects,
+    InvestmentPlanned,
+    SalesCumulative,
+    ExportsCumulative,
+    OutputCumulative,
+    ExportCountries,
+    Jobs,
+    JobsPlanned,
+    LandAdded,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IndustrialPark {
+    pub name: Text,
+    pub location: Text,
+    pub figures: Vec<Figure<ParkMetric>>,
+    pub events: Vec<TimelineEvent>,
+}
+
+// ---------------------------------------------------------------- climate.json
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ClimateMetric {
+    /// National inventory total, excluding land use (LULUCF).
+    GhgEmissions,
+    /// National net total, including land use (LULUCF).
+    GhgNetEmissions,
+    GhgPerCapita,
+    /// A level worked out from other figures (for example the 1990 base year).
+    GhgEmissionsDerived,
+    /// A total given in a spoken remark, which conflicts with the inventory.
+    GhgEmissionsRemark,
+    /// A model estimate from outside the official inventory.
+    GhgEmissionsExternalEstimate,
+    SectorShare,
+    /// A reduction target relative to the base year, in percent.
+    EmissionsTarget,
+    RenewablesTarget,
+    ClimateFinanceGoal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ClimateTarget {
+    pub target_year: u16,
+    pub base_year: u16,
+    /// Depends on outside support.
+    pub conditional: bool,
+    pub figure: Figure<ClimateMetric>,
+    /// The id of a later target that replaces this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ClimateContext {
+    pub figures: Vec<Figure<ClimateMetric>>,
+    pub targets: Vec<ClimateTarget>,
+    pub events: Vec<TimelineEvent>,
+}
+
+// ---------------------------------------------------------------- glossary.json
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub id: String,
+    pub term: Text,
+    pub definition: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+// ---------------------------------------------------------------- sources.json
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// As the publisher titled it, in its own language.
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    /// Publication date, as precise as known.
+    pub published: PartialDate,
+    /// BCP 47 tag of the source's language.
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}

@@ -1,0 +1,102 @@
+//! The publisher's work on a package folder: validate it, stamp its hashes, and keep the
+//! JSON Schemas beside it equal to the ones generated from the Rust types.
+
+use klaster_core::package::{sha256_hash, DataPackage, ResourceName};
+use klaster_core::resources::*;
+use klaster_core::validate::{parse_json, validate_package, Problem, Report, DESCRIPTOR_FILE};
+use std::fs;
+use std::path::Path;
+
+/// The JSON Schema of each published file, generated from the types that parse it.
+pub fn generated_schemas() -> Vec<(String, String)> {
+    fn render(schema: schemars::Schema) -> String {
+        let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+    ResourceName::ALL
+        .iter()
+        .map(|name| {
+            let schema = match name {
+                ResourceName::Milestones => schemars::schema_for!(Vec<Milestone>),
+                ResourceName::Clusters => schemars::schema_for!(ClusterRegistry),
+                ResourceName::Accession => schemars::schema_for!(Accession),
+                ResourceName::Nextgen => schemars::schema_for!(NextGenCluster),
+                ResourceName::Park => schemars::schema_for!(IndustrialPark),
+                ResourceName::Climate => schemars::schema_for!(ClimateContext),
+                ResourceName::Glossary => schemars::schema_for!(Vec<GlossaryEntry>),
+                ResourceName::Sources => schemars::schema_for!(Vec<Source>),
+            };
+            (name.schema_path(), render(schema))
+        })
+        .chain(std::iter::once((
+            "schemas/datapackage.schema.json".to_string(),
+            render(schemars::schema_for!(DataPackage)),
+        )))
+        .collect()
+}
+
+/// Validates the package in `dir`, including that its schemas are current.
+pub fn validate_dir(dir: &Path) -> Report {
+    let mut report =
+        validate_package(|relative| fs::read(dir.join(relative)).map_err(|e| e.to_string()));
+    for (relative, expected) in generated_schemas() {
+        let found = fs::read_to_string(dir.join(&relative)).unwrap_or_default();
+        if found != expected {
+            report.problems.push(Problem {
+                file: relative,
+                path: "$".into(),
+                message: "the schema is missing or differs from the one generated from the Rust types; run `cargo run -p klaster-publish -- stamp public/data`".into(),
+            });
+        }
+    }
+    report
+}
+
+/// Rewrites the schemas and the size and hash of every resource after an intended edit.
+pub fn stamp_dir(dir: &Path) -> Result<Vec<String>, Problem> {
+    let mut changes = Vec::new();
+    let schema_dir = dir.join("schemas");
+    fs::create_dir_all(&schema_dir).map_err(|e| io_problem("schemas", e))?;
+    for (relative, text) in generated_schemas() {
+        let path = dir.join(&relative);
+        if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            fs::write(&path, text).map_err(|e| io_problem(&relative, e))?;
+            changes.push(format!("wrote {relative}"));
+        }
+    }
+    let descriptor_path = dir.join(DESCRIPTOR_FILE);
+    let bytes = fs::read(&descriptor_path).map_err(|e| io_problem(DESCRIPTOR_FILE, e))?;
+    let mut descriptor: DataPackage = parse_json(DESCRIPTOR_FILE, &bytes)?;
+    for resource in &mut descriptor.resources {
+        let data = fs::read(dir.join(&resource.path)).map_err(|e| io_problem(&resource.path, e))?;
+        let hash = sha256_hash(&data);
+        if resource.hash != hash || resource.bytes != data.len() as u64 {
+            changes.push(format!(
+                "stamped {} ({} bytes, {hash})",
+                resource.path,
+                data.len()
+            ));
+            resource.hash = hash;
+            resource.bytes = data.len() as u64;
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&descriptor).map_err(|e| Problem {
+        file: DESCRIPTOR_FILE.into(),
+        path: "$".into(),
+        message: e.to_string(),
+    })?;
+    text.push('\n');
+    if text.as_bytes() != bytes.as_slice() {
+        fs::write(&descriptor_path, text).map_err(|e| io_problem(DESCRIPTOR_FILE, e))?;
+    }
+    Ok(changes)
+}
+
+fn io_problem(file: &str, error: std::io::Error) -> Problem {
+    Problem {
+        file: file.into(),
+        path: "$".into(),
+        message: error.to_string(),
+    }
+}

@@ -1,0 +1,58 @@
+//! `klaster-publish`: the publisher's command line.
+
+use klaster_publish::{stamp_dir, validate_dir};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "klaster-publish: validate and stamp the klaster data package
+
+usage:
+  klaster-publish validate <package-dir>   check structure, meaning, hashes and schemas; list every problem
+  klaster-publish stamp <package-dir>      after an intended edit: regenerate schemas, re-stamp sizes and hashes, then validate";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [command, dir] if command == "validate" => validate(&PathBuf::from(dir)),
+        [command, dir] if command == "stamp" => match stamp_dir(&PathBuf::from(dir)) {
+            Ok(changes) => {
+                for change in &changes {
+                    println!("{change}");
+                }
+                if changes.is_empty() {
+                    println!("nothing to stamp");
+                }
+                validate(&PathBuf::from(dir))
+            }
+            Err(problem) => {
+                eprintln!("error: {problem}");
+                ExitCode::FAILURE
+            }
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn validate(dir: &std::path::Path) -> ExitCode {
+    let report = validate_dir(dir);
+    for problem in &report.problems {
+        eprintln!("error: {problem}");
+    }
+    if report.problems.is_empty() {
+        if let Some(package) = &report.package {
+            println!(
+                "ok: {} is valid ({} resources, {} sources)",
+                dir.display(),
+                package.descriptor.resources.len(),
+                package.sources.len()
+            );
+        }
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{} problem(s) in {}", report.problems.len(), dir.display());
+        ExitCode::FAILURE
+    }
+}
