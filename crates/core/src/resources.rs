@@ -392,3 +392,16 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
 }
+
+/// The most recent figure of `metric` across the initiative's milestones.
+pub fn latest_initiative_figure(
+    milestones: &[Milestone],
+    metric: InitiativeMetric,
+) -> Option<&Figure<InitiativeMetric>> {
+    milestones
+        .iter()
+        .flat_map(|m| m.figures.iter().map(move |f| (m.date, f)))
+        .filter(|(_, f)| f.metric == metric)
+        .max_by_key(|(date, f)| (*date, f.as_of))
+        .map(|(_, f)| f)
+}

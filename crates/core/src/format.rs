@@ -1,0 +1,267 @@
+//! Numbers, dates and units as each locale writes them (CLDR conventions for `az` and `en`).
+
+use crate::date::PartialDate;
+use crate::figure::{Qualifier, Unit};
+use crate::text::Locale;
+
+/// Decimal and grouping separators from CLDR: `az` writes 1.234.567,5; `en` 1,234,567.5.
+fn separators(locale: Locale) -> (char, char) {
+    match locale {
+        Locale::Az => (',', '.'),
+        Locale::En => ('.', ','),
+    }
+}
+
+/// Formats `value` with at most `max_decimals` decimals (trailing zeros dropped) and
+/// locale grouping of thousands.
+pub fn format_number(value: f64, max_decimals: usize, locale: Locale) -> String {
+    if !value.is_finite() {
+        return "–".into();
+    }
+    let (decimal_sep, group_sep) = separators(locale);
+    let fixed = format!("{:.*}", max_decimals, value.abs());
+    let (whole, fraction) = match fixed.split_once('.') {
+        Some((whole, fraction)) => (
+            whole.to_string(),
+            fraction.trim_end_matches('0').to_string(),
+        ),
+        None => (fixed.clone(), String::new()),
+    };
+    let mut grouped = String::new();
+    // CLDR's minimum grouping digits is 1 for both locales: 1.234 and 1,234.
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(group_sep);
+        }
+        grouped.push(digit);
+    }
+    let negative = value < 0.0 && (whole.chars().any(|c| c != '0') || !fraction.is_empty());
+    let mut out = String::new();
+    if negative {
+        out.push('−');
+    }
+    out.push_str(&grouped);
+    if !fraction.is_empty() {
+        out.push(decimal_sep);
+        out.push_str(&fraction);
+    }
+    out
+}
+
+/// Large counts in words: `4,6 mln` / `4.6 million`, `1,6 mlrd` / `1.6 billion`.
+pub fn format_compact(value: f64, locale: Locale) -> String {
+    let abs = value.abs();
+    let (scaled, az, en) = if abs >= 1e9 {
+        (value / 1e9, "mlrd", "billion")
+    } else if abs >= 1e6 {
+        (value / 1e6, "mln", "million")
+    } else {
+        return format_number(value, 1, locale);
+    };
+    let word = match locale {
+        Locale::Az => az,
+        Locale::En => en,
+    };
+    format!("{} {word}", format_number(scaled, 1, locale))
+}
+
+const MONTHS_AZ: [&str; 12] = [
+    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
+    "noyabr", "dekabr",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `23 yanvar 2026` / `23 January 2026`; `yanvar 2026` / `January 2026`; `2026`.
+pub fn format_date(date: PartialDate, locale: Locale) -> String {
+    let months = match locale {
+        Locale::Az => MONTHS_AZ,
+        Locale::En => MONTHS_EN,
+    };
+    match (date.month, date.day) {
+        (Some(month), Some(day)) => format!(
+            "{day} {} {}",
+            months[usize::from(month - 1) % 12],
+            date.year
+        ),
+        (Some(month), None) => {
+            let name = months[usize::from(month - 1) % 12];
+            format!("{name} {}", date.year)
+        }
+        _ => date.year.to_string(),
+    }
+}
+
+/// Upper-cases with Azerbaijani rules in Azerbaijani (`i` -> `İ`, `ı` -> `I`).
+pub fn to_upper(text: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Az => text
+            .chars()
+            .flat_map(|c| match c {
+                'i' => "İ".chars().collect::<Vec<_>>(),
+                'ı' => vec!['I'],
+                other => other.to_uppercase().collect(),
+            })
+            .collect(),
+        Locale::En => text.to_uppercase(),
+    }
+}
+
+/// The unit's label as written after a number.
+pub fn unit_label(unit: Unit, locale: Locale) -> &'static str {
+    let (az, en) = match unit {
+        Unit::Clusters => ("klaster", "clusters"),
+        Unit::Countries => ("ölkə", "countries"),
+        Unit::Organisations => ("təşkilat", "organisations"),
+        Unit::Companies => ("şirkət", "companies"),
+        Unit::Enterprises => ("müəssisə", "enterprises"),
+        Unit::Jobs => ("iş yeri", "jobs"),
+        Unit::People => ("nəfər", "people"),
+        Unit::MtCo2PerYear => ("mln t CO2/il", "Mt CO2/yr"),
+        Unit::MtCo2 => ("mln t CO2", "Mt CO2"),
+        Unit::MtCo2e => ("mln t CO2e", "Mt CO2e"),
+        Unit::KtCo2e => ("min t CO2e", "kt CO2e"),
+        Unit::TCo2ePerCapita => ("t CO2e/nəfər", "t CO2e per person"),
+        Unit::UsdBn => ("mlrd ABŞ dolları", "USD bn"),
+        Unit::UsdM => ("mln ABŞ dolları", "USD m"),
+        Unit::UsdPerTonne => ("ABŞ dolları/t", "USD/t"),
+        Unit::EurM => ("mln avro", "EUR m"),
+        Unit::AznBn => ("mlrd manat", "AZN bn"),
+        Unit::AznM => ("mln manat", "AZN m"),
+        Unit::TonnesPerYear => ("t/il", "t/yr"),
+        Unit::Tonnes => ("t", "t"),
+        Unit::MillionM3PerYear => ("mln m³/il", "million m³/yr"),
+        Unit::Percent => ("%", "%"),
+        Unit::Hectares => ("ha", "ha"),
+        Unit::Grades => ("növ", "grades"),
+        Unit::Years => ("il", "years"),
+    };
+    match locale {
+        Locale::Az => az,
+        Locale::En => en,
+    }
+}
+
+fn qualifier_prefix(qualifier: Qualifier, locale: Locale) -> &'static str {
+    match (qualifier, locale) {
+        (Qualifier::Exact, _) => "",
+        (Qualifier::Approximately, Locale::Az) => "təxminən ",
+        (Qualifier::Approximately, Locale::En) => "about ",
+        // "ən azı" (at least) is implied by "more than" and needs no vowel harmony.
+        (Qualifier::MoreThan, Locale::Az) => "ən azı ",
+        (Qualifier::MoreThan, Locale::En) => "more than ",
+    }
+}
+
+/// A figure's value as a reader sees it, with its qualifier and unit.
+pub fn format_value(value: f64, unit: Unit, qualifier: Qualifier, locale: Locale) -> String {
+    let number = if value.abs() >= 1e6 && matches!(unit, Unit::Jobs | Unit::People) {
+        format_compact(value, locale)
+    } else {
+        format_number(value, 2, locale)
+    };
+    let unit = unit_label(unit, locale);
+    let joined = if unit == "%" {
+        format!("{number}%")
+    } else {
+        format!("{number} {unit}")
+    };
+    format!("{}{joined}", qualifier_prefix(qualifier, locale))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Reference outputs: CLDR 46 (ICU / the browser's Intl.NumberFormat) for `az` and `en`.
+    #[test]
+    fn az_numbers_use_decimal_comma_and_dot_grouping() {
+        assert_eq!(format_number(1_234_567.0, 0, Locale::Az), "1.234.567");
+        assert_eq!(format_number(74_705.0, 0, Locale::Az), "74.705");
+        assert_eq!(format_number(78.4, 1, Locale::Az), "78,4");
+        assert_eq!(format_number(4.6, 1, Locale::Az), "4,6");
+        assert_eq!(format_number(1234.0, 0, Locale::Az), "1.234");
+    }
+
+    #[test]
+    fn en_numbers_use_decimal_point_and_comma_grouping() {
+        assert_eq!(format_number(1_234_567.0, 0, Locale::En), "1,234,567");
+        assert_eq!(format_number(78.4, 2, Locale::En), "78.4");
+        assert_eq!(format_number(0.5, 1, Locale::En), "0.5");
+        assert_eq!(format_number(999.0, 0, Locale::En), "999");
+    }
+
+    #[test]
+    fn negative_numbers_use_the_minus_sign() {
+        assert_eq!(format_number(-35.0, 0, Locale::En), "−35");
+        assert_eq!(format_number(-0.0001, 1, Locale::En), "0");
+    }
+
+    #[test]
+    fn compact_numbers_in_words() {
+        assert_eq!(format_compact(4_600_000.0, Locale::Az), "4,6 mln");
+        assert_eq!(format_compact(4_600_000.0, Locale::En), "4.6 million");
+        assert_eq!(format_compact(1_600_000_000.0, Locale::Az), "1,6 mlrd");
+    }
+
+    #[test]
+    fn dates_in_each_language() {
+        let day = PartialDate::parse("2026-01-23").unwrap();
+        assert_eq!(format_date(day, Locale::Az), "23 yanvar 2026");
+        assert_eq!(format_date(day, Locale::En), "23 January 2026");
+        let month = PartialDate::parse("2024-11").unwrap();
+        assert_eq!(format_date(month, Locale::Az), "noyabr 2024");
+        assert_eq!(format_date(month, Locale::En), "November 2024");
+        assert_eq!(
+            format_date(PartialDate::parse("2021").unwrap(), Locale::En),
+            "2021"
+        );
+    }
+
+    #[test]
+    fn azerbaijani_upper_casing_keeps_the_dot() {
+        assert_eq!(to_upper("iqlim", Locale::Az), "İQLİM");
+        assert_eq!(
+            to_upper("sənaye klasterləri", Locale::Az),
+            "SƏNAYE KLASTERLƏRİ"
+        );
+        assert_eq!(to_upper("ılıq", Locale::Az), "ILIQ");
+        assert_eq!(to_upper("climate", Locale::En), "CLIMATE");
+    }
+
+    #[test]
+    fn values_with_units_and_qualifiers() {
+        assert_eq!(
+            format_value(184_000.0, Unit::TonnesPerYear, Qualifier::Exact, Locale::Az),
+            "184.000 t/il"
+        );
+        assert_eq!(
+            format_value(78.4, Unit::Percent, Qualifier::Exact, Locale::En),
+            "78.4%"
+        );
+        assert_eq!(
+            format_value(2_700_000.0, Unit::Jobs, Qualifier::MoreThan, Locale::En),
+            "more than 2.7 million jobs"
+        );
+        assert_eq!(
+            format_value(2_700_000.0, Unit::Jobs, Qualifier::MoreThan, Locale::Az),
+            "ən azı 2,7 mln iş yeri"
+        );
+        assert_eq!(
+            format_value(800.0, Unit::EurM, Qualifier::Approximately, Locale::En),
+            "about 800 EUR m"
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! Hash routes: `#/{az|en}/{page}`. Hash routes survive a reload on any static host or
+//! sub-path without server rewrites, because the server only ever sees `index.html`.
+
+use crate::text::Locale;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Data,
+    Sources,
+    About,
+    /// Anything else: the 404 page, keeping what was asked for.
+    NotFound(String),
+}
+
+impl Page {
+    /// Pages listed in the main navigation, in order.
+    pub const NAVIGATION: [Page; 4] = [Page::Home, Page::Data, Page::Sources, Page::About];
+
+    pub fn slug(&self) -> &str {
+        match self {
+            Page::Home => "",
+            Page::Data => "data",
+            Page::Sources => "sources",
+            Page::About => "about",
+            Page::NotFound(slug) => slug,
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Page {
+        match slug {
+            "" => Page::Home,
+            "data" => Page::Data,
+            "sources" => Page::Sources,
+            "about" => Page::About,
+            other => Page::NotFound(other.chars().take(200).collect()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    /// `None` when the address names no language: the app then picks one and redirects.
+    pub locale: Option<Locale>,
+    pub page: Page,
+}
+
+impl Route {
+    /// Parses `location.hash`. Never fails: anything unknown becomes the 404 page, and an
+    /// address with no language asks the caller to choose one.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let mut parts = path.trim_start_matches('/').splitn(2, '/');
+        let first = parts.next().unwrap_or_default();
+        let rest = parts.next().unwrap_or_default().trim_end_matches('/');
+        match Locale::from_tag(first) {
+            Some(locale) => Route {
+                locale: Some(locale),
+                page: Page::from_slug(rest),
+            },
+            None if first.is_empty() => Route {
+                locale: None,
+                page: Page::Home,
+            },
+            None => Route {
+                locale: None,
+                page: Page::from_slug(path.trim_matches('/')),
+            },
+        }
+    }
+
+    pub fn href(locale: Locale, page: &Page) -> String {
+        format!("#/{}/{}", locale.tag(), page.slug())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_language_and_page() {
+        assert_eq!(
+            Route::parse("#/az/sources"),
+            Route {
+                locale: Some(Locale::Az),
+                page: Page::Sources
+            }
+        );
+        assert_eq!(
+            Route::parse("#/en/"),
+            Route {
+                locale: Some(Locale::En),
+                page: Page::Home
+            }
+        );
+        assert_eq!(
+            Route::parse("#/en"),
+            Route {
+                locale: Some(Locale::En),
+                page: Page::Home
+            }
+        );
+        assert_eq!(
+            Route::parse("#/en/data/"),
+            Route {
+                locale: Some(Locale::En),
+                page: Page::Data
+            }
+        );
+    }
+
+    #[test]
+    fn no_language_asks_for_one() {
+        assert_eq!(
+            Route::parse(""),
+            Route {
+                locale: None,
+                page: Page::Home
+            }
+        );
+        assert_eq!(
+            Route::parse("#"),
+            Route {
+                locale: None,
+                page: Page::Home
+            }
+        );
+        assert_eq!(
+            Route::parse("#/sources"),
+            Route {
+                locale: None,
+                page: Page::Sources
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_pages_are_not_found_and_bounded() {
+        assert_eq!(
+            Route::parse("#/en/nope").page,
+            Page::NotFound("nope".into())
+        );
+        let long = format!("#/en/{}", "x".repeat(10_000));
+        match Route::parse(&long).page {
+            Page::NotFound(slug) => assert_eq!(slug.len(), 200),
+            other => panic!("expected NotFound, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn href_round_trips() {
+        for locale in Locale::ALL {
+            for page in Page::NAVIGATION {
+                let route = Route::parse(&Route::href(locale, &page));
+                assert_eq!(
+                    route,
+                    Route {
+                        locale: Some(locale),
+                        page: page.clone()
+                    }
+                );
+            }
+        }
+    }
+}
