@@ -59,8 +59,8 @@ pub fn SourcedValue<M: Clone + Send + Sync + 'static>(
                         {cited.with_value(|cited| cited.iter().map(|source| view! {
                             <li>
                                 <a href=source.url.clone() rel="noopener noreferrer" target="_blank">{source.title.clone()}</a>
-                                " (" {source.publisher.clone()} ", "
-                                {let date = source.published; move || format_date(date, locale.get())} ")"
+                                " (" {source.publisher.clone()}
+                                {let date = source.published; move || date.map(|date| format!(", {}", format_date(date, locale.get())))} ")"
                             </li>
                         }).collect_view())}
                     </ul>

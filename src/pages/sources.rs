@@ -48,7 +48,7 @@ pub fn SourcesPage() -> impl IntoView {
                                             <span class="source-list__meta">
                                                 {source.publisher.clone()} " · "
                                                 {move || Msg::Published.get(locale.get())} ": "
-                                                {move || format_date(published, locale.get())} " · "
+                                                {move || published.map(|date| format_date(date, locale.get())).unwrap_or_else(|| Msg::Undated.get(locale.get()).to_string())} " · "
                                                 {move || Msg::Language.get(locale.get())} ": " {source.language.clone()}
                                             </span>
                                         </li>

@@ -99,6 +99,7 @@ messages! {
     ConfidenceScale => ("Etibarlılıq şkalası", "The confidence scale"),
     Published => ("Dərc tarixi", "Published"),
     Language => ("Dil", "Language"),
+    Undated => ("tarixsiz", "undated"),
     DataTitle => ("Açıq məlumatlar", "Open data"),
     DataLead => (
         "Portalın göstərdiyi bütün faktlar Frictionless Data Package formatında açıq paket kimi dərc olunur. Hər faylın ölçüsü və SHA-256 xeşi var ki, yüklədiyiniz faylın dəyişmədiyini yoxlaya biləsiniz.",

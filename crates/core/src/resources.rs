@@ -385,8 +385,9 @@ pub struct Source {
     pub title: String,
     pub publisher: String,
     pub url: String,
-    /// Publication date, as precise as known.
-    pub published: PartialDate,
+    /// Publication date, as precise as known; absent when the page carries none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
     /// BCP 47 tag of the source's language.
     pub language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -71,9 +71,15 @@ fn copy_dir(from: &Path, to: &Path) {
 
 fn assert_reported(problems: &[Problem], file: &str, path: &str, words: &str) {
     assert!(
-        problems.iter().any(|p| p.file == file && p.path == path && p.message.contains(words)),
+        problems
+            .iter()
+            .any(|p| p.file == file && p.path == path && p.message.contains(words)),
         "expected a problem in {file} at {path} mentioning {words:?}; got:\n{}",
-        problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+        problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -81,7 +87,11 @@ fn assert_reported(problems: &[Problem], file: &str, path: &str, words: &str) {
 fn the_shipped_package_is_valid() {
     let report = validate_dir(&shipped_package());
     let listed: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
-    assert!(listed.is_empty(), "the shipped package has problems:\n{}", listed.join("\n"));
+    assert!(
+        listed.is_empty(),
+        "the shipped package has problems:\n{}",
+        listed.join("\n")
+    );
     assert!(report.package.is_some());
 }
 
@@ -97,7 +107,12 @@ fn a_changed_number_without_restamping_names_the_hash() {
         .as_array()
         .and_then(|resources| resources.iter().position(|r| r["name"] == "milestones"))
         .expect("milestones is listed");
-    assert_reported(&problems, "datapackage.json", &format!("$.resources[{index}].hash"), "milestones.json has sha256:");
+    assert_reported(
+        &problems,
+        "datapackage.json",
+        &format!("$.resources[{index}].hash"),
+        "milestones.json has sha256:",
+    );
 
     // Re-stamping after the intended edit makes the package valid again.
     stamp_dir(&scratch.0).expect("stamp succeeds");
@@ -113,15 +128,27 @@ fn a_missing_azerbaijani_label_names_the_label() {
         }
     });
     stamp_dir(&scratch.0).expect("stamp succeeds");
-    assert_reported(&scratch.problems(), "milestones.json", "$[1].figures[0].label", "missing field `az`");
+    assert_reported(
+        &scratch.problems(),
+        "milestones.json",
+        "$[1].figures[0].label",
+        "missing field `az`",
+    );
 }
 
 #[test]
 fn an_empty_azerbaijani_label_names_the_label() {
     let scratch = Scratch::new();
-    scratch.edit("park.json", |park| park["figures"][2]["label"]["az"] = Value::from("  "));
+    scratch.edit("park.json", |park| {
+        park["figures"][2]["label"]["az"] = Value::from("  ")
+    });
     stamp_dir(&scratch.0).expect("stamp succeeds");
-    assert_reported(&scratch.problems(), "park.json", "$.figures[2].label.az", "Azerbaijani text is missing");
+    assert_reported(
+        &scratch.problems(),
+        "park.json",
+        "$.figures[2].label.az",
+        "Azerbaijani text is missing",
+    );
 }
 
 #[test]
@@ -131,7 +158,12 @@ fn an_unknown_source_id_names_the_reference() {
         clusters["clusters"][3]["sources"][0] = Value::from("no-such-source");
     });
     stamp_dir(&scratch.0).expect("stamp succeeds");
-    assert_reported(&scratch.problems(), "clusters.json", "$.clusters[3].sources[0]", "unknown source id 'no-such-source'");
+    assert_reported(
+        &scratch.problems(),
+        "clusters.json",
+        "$.clusters[3].sources[0]",
+        "unknown source id 'no-such-source'",
+    );
 }
 
 #[test]
@@ -141,7 +173,12 @@ fn an_unknown_field_names_the_field() {
         climate["figures"][0]["colour"] = Value::from("red");
     });
     stamp_dir(&scratch.0).expect("stamp succeeds");
-    assert_reported(&scratch.problems(), "climate.json", "$.figures[0].colour", "unknown field `colour`");
+    assert_reported(
+        &scratch.problems(),
+        "climate.json",
+        "$.figures[0].colour",
+        "unknown field `colour`",
+    );
 }
 
 #[test]
@@ -151,25 +188,42 @@ fn a_bad_date_names_the_date() {
         accession["events"][0]["date"] = Value::from("2026-02-30");
     });
     stamp_dir(&scratch.0).expect("stamp succeeds");
-    assert_reported(&scratch.problems(), "accession.json", "$.events[0].date", "day 30 does not exist");
+    assert_reported(
+        &scratch.problems(),
+        "accession.json",
+        "$.events[0].date",
+        "day 30 does not exist",
+    );
 }
 
 #[test]
 fn a_duplicate_id_names_both_places() {
     let scratch = Scratch::new();
     let first = scratch.read("glossary.json")[0]["id"].clone();
-    scratch.edit("glossary.json", |glossary| glossary[1]["id"] = first.clone());
+    scratch.edit("glossary.json", |glossary| {
+        glossary[1]["id"] = first.clone()
+    });
     stamp_dir(&scratch.0).expect("stamp succeeds");
-    let words = format!("duplicate id '{}': already used at glossary.json: $[0].id", first.as_str().unwrap_or_default());
+    let words = format!(
+        "duplicate id '{}': already used at glossary.json: $[0].id",
+        first.as_str().unwrap_or_default()
+    );
     assert_reported(&scratch.problems(), "glossary.json", "$[1].id", &words);
 }
 
 #[test]
 fn an_unknown_unit_is_refused() {
     let scratch = Scratch::new();
-    scratch.edit("park.json", |park| park["figures"][0]["unit"] = Value::from("furlongs"));
+    scratch.edit("park.json", |park| {
+        park["figures"][0]["unit"] = Value::from("furlongs")
+    });
     stamp_dir(&scratch.0).expect("stamp succeeds");
-    assert_reported(&scratch.problems(), "park.json", "$.figures[0].unit", "unknown variant `furlongs`");
+    assert_reported(
+        &scratch.problems(),
+        "park.json",
+        "$.figures[0].unit",
+        "unknown variant `furlongs`",
+    );
 }
 
 #[test]
@@ -179,17 +233,39 @@ fn every_problem_is_reported_not_only_the_first() {
         glossary[0]["term"]["en"] = Value::from("");
         glossary[1]["definition"]["az"] = Value::from("");
     });
-    scratch.edit("sources.json", |sources| sources[0]["url"] = Value::from("not a url"));
+    scratch.edit("sources.json", |sources| {
+        sources[0]["url"] = Value::from("not a url")
+    });
     stamp_dir(&scratch.0).expect("stamp succeeds");
     let problems = scratch.problems();
-    assert_reported(&problems, "glossary.json", "$[0].term.en", "English text is missing");
-    assert_reported(&problems, "glossary.json", "$[1].definition.az", "Azerbaijani text is missing");
-    assert_reported(&problems, "sources.json", "$[0].url", "is not an http(s) address");
+    assert_reported(
+        &problems,
+        "glossary.json",
+        "$[0].term.en",
+        "English text is missing",
+    );
+    assert_reported(
+        &problems,
+        "glossary.json",
+        "$[1].definition.az",
+        "Azerbaijani text is missing",
+    );
+    assert_reported(
+        &problems,
+        "sources.json",
+        "$[0].url",
+        "is not an http(s) address",
+    );
 }
 
 #[test]
 fn a_stale_schema_is_reported() {
     let scratch = Scratch::new();
     fs::write(scratch.0.join("schemas/park.schema.json"), "{}\n").expect("write");
-    assert_reported(&scratch.problems(), "schemas/park.schema.json", "$", "differs from the one generated");
+    assert_reported(
+        &scratch.problems(),
+        "schemas/park.schema.json",
+        "$",
+        "differs from the one generated",
+    );
 }

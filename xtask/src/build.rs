@@ -1,0 +1,124 @@
+//! `cargo xtask build`: the release bundle in `dist/`, built by trunk offline
+//! with the wasm-bindgen and wasm-opt that `setup` installed.
+//!
+//! Trunk's own settings (relative `public_url`, wasm-opt level and features)
+//! live in `Trunk.toml` and the `<link data-trunk rel="rust">` of `index.html`.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use crate::paths;
+use crate::process;
+use crate::sizes;
+use crate::timing;
+use crate::tools::Toolchain;
+use crate::versions;
+use crate::wasm_rust;
+use crate::Result;
+
+pub fn release(toolchain: &Toolchain) -> Result<()> {
+    let root = paths::repo_root();
+    let dist = paths::dist_dir();
+    if !root.join("index.html").is_file() {
+        return Err(format!(
+            "{} is missing: it is trunk's entry point",
+            root.join("index.html").display()
+        ));
+    }
+    // Decided afresh on every build: rustup's wasm32 target, or Debian's rustc-web.
+    let wasm_rust = wasm_rust::detect()
+        .ok_or("no Rust compiler can build wasm32 here; run `cargo xtask setup`")?;
+    println!("==> build: trunk release build into {}", dist.display());
+    println!("    compiler: {}", wasm_rust.describe());
+
+    // wasm-opt's folder first, so no other wasm-opt (never Debian's binaryen) is found.
+    let mut path_dirs = vec![toolchain.wasm_opt_dir.clone()];
+    path_dirs.extend(wasm_rust.path_dirs());
+    path_dirs.push(paths::cargo_bin_dir());
+
+    let mut trunk = Command::new(&toolchain.trunk);
+    trunk
+        .args(["build", "--release", "--offline", "--dist"])
+        .arg(&dist)
+        .current_dir(&root)
+        .env("PATH", process::path_with(&path_dirs)?)
+        // Trunk uses a tool found on PATH when its version equals these, and
+        // with --offline fails rather than download another.
+        .env("TRUNK_TOOLS_WASM_BINDGEN", &toolchain.wasm_bindgen_version)
+        .env("TRUNK_TOOLS_WASM_OPT", versions::trunk_wasm_opt_version())
+        .envs(wasm_rust.env());
+    let started = Instant::now();
+    process::run(&mut trunk)?;
+    println!("    trunk done in {}", timing::format(started.elapsed()));
+    after_trunk_build(&dist)
+}
+
+/// Runs after every successful trunk build. Checks the bundle is complete and
+/// reports its sizes. The place for later publishing steps on `dist/`.
+pub fn after_trunk_build(dist: &Path) -> Result<()> {
+    let index = dist.join("index.html");
+    if !index.is_file() {
+        return Err(format!("trunk finished but {} is missing", index.display()));
+    }
+    let bundle = sizes::bundle_files(dist)?;
+    if !bundle
+        .iter()
+        .any(|file| file.extension().is_some_and(|ext| ext == "wasm"))
+    {
+        return Err(format!(
+            "trunk finished but {} holds no .wasm file",
+            dist.display()
+        ));
+    }
+    warn_on_absolute_asset_urls(&index);
+    sizes::report(dist)
+}
+
+/// dist/ must work from any folder or sub-path, so asset URLs must be relative.
+fn warn_on_absolute_asset_urls(index: &Path) {
+    let Ok(html) = std::fs::read_to_string(index) else {
+        return;
+    };
+    if let Some(found) = root_relative_url(&html) {
+        println!(
+            "    warning: {} links `{found}...` from the site root; \
+             set public_url = \"./\" in Trunk.toml so dist/ works from any folder",
+            index.display()
+        );
+    }
+}
+
+/// The first `src="/x`, `href="/x` or JS import of `'/x` (but not `//host`), if any.
+fn root_relative_url(html: &str) -> Option<&str> {
+    const OPENERS: [&str; 4] = ["src=\"/", "href=\"/", "from '/", "module_or_path: '/"];
+    OPENERS.into_iter().find(|opener| {
+        html.match_indices(opener)
+            .any(|(at, _)| !html[at + opener.len()..].starts_with('/'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_relative_asset_urls_are_noticed() {
+        assert_eq!(
+            root_relative_url(r#"<script type="module">import init from '/klaster-1.js';"#),
+            Some("from '/")
+        );
+        assert_eq!(
+            root_relative_url(r#"<link rel="stylesheet" href="/style.css">"#),
+            Some("href=\"/")
+        );
+    }
+
+    #[test]
+    fn relative_and_protocol_relative_urls_pass() {
+        let html = r#"<link href="./style.css"><script src="//cdn.example/x.js"></script>
+            <script type="module">import init from './klaster-1.js';
+            init({ module_or_path: './klaster-1_bg.wasm' });</script>"#;
+        assert_eq!(root_relative_url(html), None);
+    }
+}
