@@ -1,0 +1,185 @@
+// A tiny static file server for the built site (node:http only).
+//
+// - listens on 127.0.0.1, port 0 (the OS picks a free port);
+// - can mount the folder under a sub-path (e.g. "/portal/") to prove the
+//   site works when it is not deployed at the domain root;
+// - directory -> its index.html; anything missing -> 404. There is NO SPA
+//   fallback/rewrite on purpose: the app uses hash routes, so it must work on
+//   a plain CDN that has no rewrites;
+// - never serves anything outside the folder (no path traversal).
+
+import http from 'node:http';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+
+export const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+export function contentTypeFor(filePath) {
+  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Normalise a mount path to "/" or "/something/". */
+function normaliseBase(base) {
+  let b = base ?? '/';
+  if (!b.startsWith('/')) b = `/${b}`;
+  if (!b.endsWith('/')) b = `${b}/`;
+  return b;
+}
+
+/** Is `child` the folder `parent` itself or somewhere inside it? */
+function isInside(parent, child) {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Serve `root` over HTTP.
+ * @param {string} root folder to serve (e.g. the built dist/)
+ * @param {{base?: string}} [options] base: mount path, default "/"
+ * @returns {Promise<{url: string, origin: string, base: string, close: () => Promise<void>}>}
+ *   url is the full URL of the mount point, ending in "/".
+ */
+export async function serveStatic(root, { base = '/' } = {}) {
+  const rootReal = await fsp.realpath(path.resolve(root));
+  const mount = normaliseBase(base);
+
+  const send = (res, status, body, headers = {}) => {
+    res.writeHead(status, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...headers,
+    });
+    res.end(body);
+  };
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
+        return;
+      }
+      const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+
+      // "/portal" without the slash: redirect so relative asset URLs resolve.
+      if (mount !== '/' && pathname === mount.slice(0, -1)) {
+        send(res, 301, '', { Location: mount });
+        return;
+      }
+      if (!pathname.startsWith(mount)) {
+        send(res, 404, 'not found\n');
+        return;
+      }
+
+      let rel;
+      try {
+        rel = decodeURIComponent(pathname.slice(mount.length));
+      } catch {
+        send(res, 400, 'bad request\n');
+        return;
+      }
+      if (rel.includes('\0')) {
+        send(res, 400, 'bad request\n');
+        return;
+      }
+
+      let filePath = path.resolve(rootReal, `.${path.sep}${rel}`);
+      if (!isInside(rootReal, filePath)) {
+        send(res, 404, 'not found\n');
+        return;
+      }
+
+      let stat;
+      try {
+        // realpath also defeats symlinks that point out of the folder.
+        filePath = await fsp.realpath(filePath);
+        if (!isInside(rootReal, filePath)) {
+          send(res, 404, 'not found\n');
+          return;
+        }
+        stat = await fsp.stat(filePath);
+        if (stat.isDirectory()) {
+          if (!pathname.endsWith('/')) {
+            send(res, 301, '', { Location: `${pathname}/` });
+            return;
+          }
+          filePath = path.join(filePath, 'index.html');
+          stat = await fsp.stat(filePath);
+        }
+      } catch {
+        send(res, 404, 'not found\n');
+        return;
+      }
+      if (!stat.isFile()) {
+        send(res, 404, 'not found\n');
+        return;
+      }
+
+      res.writeHead(200, {
+        'Content-Type': contentTypeFor(filePath),
+        'Content-Length': stat.size,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      const stream = fs.createReadStream(filePath);
+      stream.on('error', () => res.destroy());
+      stream.pipe(res);
+    } catch (err) {
+      if (!res.headersSent) send(res, 500, `internal error: ${err?.message ?? err}\n`);
+      else res.destroy();
+    }
+  });
+
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}${mount}`,
+    origin,
+    base: mount,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
