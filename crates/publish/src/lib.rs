@@ -3,7 +3,8 @@
 
 use klaster_core::package::{sha256_hash, DataPackage, ResourceName};
 use klaster_core::resources::*;
-use klaster_core::validate::{parse_json, validate_package, Problem, Report, DESCRIPTOR_FILE};
+use klaster_core::csv::{csv_path, resource_table};
+use klaster_core::validate::{parse_json, validate_package, Package, Problem, Report, DESCRIPTOR_FILE};
 use std::fs;
 use std::path::Path;
 
@@ -36,17 +37,26 @@ pub fn generated_schemas() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Validates the package in `dir`, including that its schemas are current.
+/// The CSV download of each resource, generated from the parsed package.
+pub fn generated_csv(package: &Package) -> Vec<(String, String)> {
+    ResourceName::ALL
+        .iter()
+        .map(|name| (csv_path(*name), resource_table(package, *name).to_csv()))
+        .collect()
+}
+
+/// Validates the package in `dir`, including that its schemas and CSV files are current.
 pub fn validate_dir(dir: &Path) -> Report {
     let mut report =
         validate_package(|relative| fs::read(dir.join(relative)).map_err(|e| e.to_string()));
-    for (relative, expected) in generated_schemas() {
+    let csv = report.package.as_ref().map(generated_csv).unwrap_or_default();
+    for (relative, expected) in generated_schemas().into_iter().chain(csv) {
         let found = fs::read_to_string(dir.join(&relative)).unwrap_or_default();
         if found != expected {
             report.problems.push(Problem {
                 file: relative,
                 path: "$".into(),
-                message: "the schema is missing or differs from the one generated from the Rust types; run `cargo run -p klaster-publish -- stamp public/data`".into(),
+                message: "the file is missing or differs from the one generated from the data and the Rust types; run `cargo run -p klaster-publish -- stamp public/data`".into(),
             });
         }
     }
@@ -89,6 +99,17 @@ pub fn stamp_dir(dir: &Path) -> Result<Vec<String>, Problem> {
     text.push('\n');
     if text.as_bytes() != bytes.as_slice() {
         fs::write(&descriptor_path, text).map_err(|e| io_problem(DESCRIPTOR_FILE, e))?;
+    }
+    // CSV files follow the data; they can only be written once the package parses.
+    if let Some(package) = validate_package(|relative| fs::read(dir.join(relative)).map_err(|e| e.to_string())).package {
+        fs::create_dir_all(dir.join("csv")).map_err(|e| io_problem("csv", e))?;
+        for (relative, text) in generated_csv(&package) {
+            let path = dir.join(&relative);
+            if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                fs::write(&path, text).map_err(|e| io_problem(&relative, e))?;
+                changes.push(format!("wrote {relative}"));
+            }
+        }
     }
     Ok(changes)
 }

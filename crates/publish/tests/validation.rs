@@ -269,3 +269,34 @@ fn a_stale_schema_is_reported() {
         "differs from the one generated",
     );
 }
+
+#[test]
+fn a_stale_csv_download_is_reported_and_restamped() {
+    let scratch = Scratch::new();
+    scratch.edit("glossary.json", |glossary| {
+        glossary[0]["term"]["en"] = Value::from("Changed term")
+    });
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+    let csv = fs::read_to_string(scratch.0.join("csv/glossary.csv")).expect("csv written");
+    assert!(csv.contains("Changed term"));
+    fs::write(scratch.0.join("csv/glossary.csv"), "id\r\n").expect("write");
+    assert_reported(
+        &scratch.problems(),
+        "csv/glossary.csv",
+        "$",
+        "differs from the one generated",
+    );
+}
+
+#[test]
+fn every_csv_has_one_row_per_record() {
+    let report = validate_dir(&shipped_package());
+    let package = report.package.expect("the shipped package parses");
+    let figures: usize = package.milestones.iter().map(|m| m.figures.len()).sum();
+    let table =
+        klaster_core::csv::resource_table(&package, klaster_core::ResourceName::Milestones);
+    assert_eq!(table.rows.len(), figures);
+    assert!(table.rows.iter().all(|row| row.len() == table.header.len()));
+    let sources = klaster_core::csv::resource_table(&package, klaster_core::ResourceName::Sources);
+    assert_eq!(sources.rows.len(), package.sources.len());
+}
