@@ -118,7 +118,12 @@ pub fn resource_table(package: &Package, name: ResourceName) -> Table {
         },
         ResourceName::Park => Table {
             header: FIGURE_HEADER.to_vec(),
-            rows: package.park.figures.iter().map(|f| figure_row("sumgait-industrial-park", f)).collect(),
+            rows: package
+                .park
+                .figures
+                .iter()
+                .map(|f| figure_row("sumgait-industrial-park", f))
+                .collect(),
         },
         ResourceName::Climate => Table {
             header: FIGURE_HEADER.to_vec(),
@@ -128,14 +133,27 @@ pub fn resource_table(package: &Package, name: ResourceName) -> Table {
                 .iter()
                 .map(|f| figure_row("azerbaijan", f))
                 .chain(package.climate.targets.iter().map(|t| {
-                    figure_row(&format!("target {} vs {}", t.target_year, t.base_year), &t.figure)
+                    figure_row(
+                        &format!("target {} vs {}", t.target_year, t.base_year),
+                        &t.figure,
+                    )
                 }))
                 .collect(),
         },
         ResourceName::Clusters => Table {
             header: vec![
-                "id", "count", "name_az", "name_en", "country", "joined", "sector_az", "sector_en", "confidence", "sources",
-                "note_az", "note_en",
+                "id",
+                "count",
+                "name_az",
+                "name_en",
+                "country",
+                "joined",
+                "sector_az",
+                "sector_en",
+                "confidence",
+                "sources",
+                "note_az",
+                "note_en",
             ],
             rows: package
                 .clusters
@@ -181,8 +199,19 @@ pub fn resource_table(package: &Package, name: ResourceName) -> Table {
         },
         ResourceName::Accession => Table {
             header: vec![
-                "id", "date", "end", "kind", "title_az", "title_en", "description_az", "description_en", "actors",
-                "confidence", "sources", "note_az", "note_en",
+                "id",
+                "date",
+                "end",
+                "kind",
+                "title_az",
+                "title_en",
+                "description_az",
+                "description_en",
+                "actors",
+                "confidence",
+                "sources",
+                "note_az",
+                "note_en",
             ],
             rows: package
                 .accession
@@ -211,14 +240,28 @@ pub fn resource_table(package: &Package, name: ResourceName) -> Table {
                 .collect(),
         },
         ResourceName::Glossary => Table {
-            header: vec!["id", "term_az", "term_en", "definition_az", "definition_en", "sources"],
+            header: vec![
+                "id",
+                "term_az",
+                "term_en",
+                "definition_az",
+                "definition_en",
+                "sources",
+            ],
             rows: package
                 .glossary
                 .iter()
                 .map(|g| {
                     let [term_az, term_en] = both(&g.term);
                     let [definition_az, definition_en] = both(&g.definition);
-                    vec![g.id.clone(), term_az, term_en, definition_az, definition_en, g.sources.join(" ")]
+                    vec![
+                        g.id.clone(),
+                        term_az,
+                        term_en,
+                        definition_az,
+                        definition_en,
+                        g.sources.join(" "),
+                    ]
                 })
                 .collect(),
         },
@@ -257,7 +300,10 @@ mod tests {
             header: vec!["a", "b"],
             rows: vec![vec!["x, y".into(), "say \"hi\"\nthere".into()]],
         };
-        assert_eq!(table.to_csv(), "a,b\r\n\"x, y\",\"say \"\"hi\"\"\nthere\"\r\n");
+        assert_eq!(
+            table.to_csv(),
+            "a,b\r\n\"x, y\",\"say \"\"hi\"\"\nthere\"\r\n"
+        );
     }
 
     #[test]

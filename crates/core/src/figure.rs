@@ -119,3 +119,77 @@ pub struct Figure<M> {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts_with: Vec<String>,
 }
+
+impl<M> Figure<M> {
+    /// The same figure without its resource-specific metric, so figures from different
+    /// resources can be listed together.
+    pub fn erased(&self) -> Figure<()> {
+        Figure {
+            id: self.id.clone(),
+            metric: (),
+            label: self.label.clone(),
+            value: self.value,
+            unit: self.unit,
+            qualifier: self.qualifier,
+            as_of: self.as_of,
+            sources: self.sources.clone(),
+            confidence: self.confidence,
+            note: self.note.clone(),
+            conflicts_with: self.conflicts_with.clone(),
+        }
+    }
+}
+
+/// Each pair of figures that disagree, once, in the order the first of them appears.
+pub fn conflict_pairs(figures: &[Figure<()>]) -> Vec<(Figure<()>, Figure<()>)> {
+    let mut pairs: Vec<(Figure<()>, Figure<()>)> = Vec::new();
+    for figure in figures {
+        for other_id in &figure.conflicts_with {
+            let seen = pairs.iter().any(|(a, b)| {
+                (a.id == figure.id && &b.id == other_id) || (&a.id == other_id && b.id == figure.id)
+            });
+            if seen {
+                continue;
+            }
+            if let Some(other) = figures.iter().find(|f| &f.id == other_id) {
+                pairs.push((figure.clone(), other.clone()));
+            }
+        }
+    }
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::PartialDate;
+
+    fn figure(id: &str, conflicts_with: &[&str]) -> Figure<()> {
+        Figure {
+            id: id.into(),
+            metric: (),
+            label: Text::new("a", "b"),
+            value: 1.0,
+            unit: Unit::MtCo2e,
+            qualifier: Qualifier::Exact,
+            as_of: PartialDate::parse("2022").unwrap(),
+            sources: vec!["s".into()],
+            confidence: Confidence::High,
+            note: None,
+            conflicts_with: conflicts_with.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_conflict_stated_on_both_sides_is_listed_once() {
+        let figures = vec![figure("a", &["b"]), figure("b", &["a"]), figure("c", &[])];
+        let pairs = conflict_pairs(&figures);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].0.id.as_str(), pairs[0].1.id.as_str()), ("a", "b"));
+    }
+
+    #[test]
+    fn a_conflict_with_an_unknown_figure_is_skipped() {
+        assert!(conflict_pairs(&[figure("a", &["zzz"])]).is_empty());
+    }
+}

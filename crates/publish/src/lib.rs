@@ -1,10 +1,12 @@
 //! The publisher's work on a package folder: validate it, stamp its hashes, and keep the
 //! JSON Schemas beside it equal to the ones generated from the Rust types.
 
+use klaster_core::csv::{csv_path, resource_table};
 use klaster_core::package::{sha256_hash, DataPackage, ResourceName};
 use klaster_core::resources::*;
-use klaster_core::csv::{csv_path, resource_table};
-use klaster_core::validate::{parse_json, validate_package, Package, Problem, Report, DESCRIPTOR_FILE};
+use klaster_core::validate::{
+    parse_json, validate_package, Package, Problem, Report, DESCRIPTOR_FILE,
+};
 use std::fs;
 use std::path::Path;
 
@@ -49,7 +51,11 @@ pub fn generated_csv(package: &Package) -> Vec<(String, String)> {
 pub fn validate_dir(dir: &Path) -> Report {
     let mut report =
         validate_package(|relative| fs::read(dir.join(relative)).map_err(|e| e.to_string()));
-    let csv = report.package.as_ref().map(generated_csv).unwrap_or_default();
+    let csv = report
+        .package
+        .as_ref()
+        .map(generated_csv)
+        .unwrap_or_default();
     for (relative, expected) in generated_schemas().into_iter().chain(csv) {
         let found = fs::read_to_string(dir.join(&relative)).unwrap_or_default();
         if found != expected {
@@ -101,7 +107,9 @@ pub fn stamp_dir(dir: &Path) -> Result<Vec<String>, Problem> {
         fs::write(&descriptor_path, text).map_err(|e| io_problem(DESCRIPTOR_FILE, e))?;
     }
     // CSV files follow the data; they can only be written once the package parses.
-    if let Some(package) = validate_package(|relative| fs::read(dir.join(relative)).map_err(|e| e.to_string())).package {
+    if let Some(package) =
+        validate_package(|relative| fs::read(dir.join(relative)).map_err(|e| e.to_string())).package
+    {
         fs::create_dir_all(dir.join("csv")).map_err(|e| io_problem("csv", e))?;
         for (relative, text) in generated_csv(&package) {
             let path = dir.join(&relative);

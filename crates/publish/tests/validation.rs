@@ -293,8 +293,7 @@ fn every_csv_has_one_row_per_record() {
     let report = validate_dir(&shipped_package());
     let package = report.package.expect("the shipped package parses");
     let figures: usize = package.milestones.iter().map(|m| m.figures.len()).sum();
-    let table =
-        klaster_core::csv::resource_table(&package, klaster_core::ResourceName::Milestones);
+    let table = klaster_core::csv::resource_table(&package, klaster_core::ResourceName::Milestones);
     assert_eq!(table.rows.len(), figures);
     assert!(table.rows.iter().all(|row| row.len() == table.header.len()));
     let sources = klaster_core::csv::resource_table(&package, klaster_core::ResourceName::Sources);
