@@ -1,6 +1,8 @@
 //! The publisher's work on a package folder: validate it, stamp its hashes, and keep the
 //! JSON Schemas beside it equal to the ones generated from the Rust types.
 
+pub mod render;
+
 use klaster_core::csv::{csv_path, resource_table};
 use klaster_core::package::{sha256_hash, DataPackage, ResourceName};
 use klaster_core::resources::*;

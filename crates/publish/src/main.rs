@@ -8,7 +8,9 @@ const USAGE: &str = "klaster-publish: validate and stamp the klaster data packag
 
 usage:
   klaster-publish validate <package-dir>   check structure, meaning, hashes and schemas; list every problem
-  klaster-publish stamp <package-dir>      after an intended edit: regenerate schemas, re-stamp sizes and hashes, then validate";
+  klaster-publish stamp <package-dir>      after an intended edit: regenerate schemas, re-stamp sizes and hashes, then validate
+  klaster-publish render <package-dir> <out-dir>
+                                           validate, then draw every chart in both languages to <out-dir>/<chart>-<locale>.svg";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +31,18 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        [command, dir, out] if command == "render" => {
+            match klaster_publish::render::render_dir(&PathBuf::from(dir), &PathBuf::from(out)) {
+                Ok(files) => {
+                    println!("rendered {} SVG files to {}", files.len(), out);
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)

@@ -1,0 +1,40 @@
+//! The chart catalog, Grapher style: a chart is a config plus data, drawn by one
+//! function for every output (an SVG file, a canvas in the page, a social card).
+//!
+//! The flow reads one way:
+//! - [`id`] names each chart of the catalog with a stable string id;
+//! - [`extract`] turns the validated [`Package`](crate::validate::Package) into a
+//!   [`ChartData`](model::ChartData): the chart's bilingual config ([`model::ChartSpec`])
+//!   and its series or bars, each point carrying the id of the figure it shows;
+//! - [`layout`] places everything in pixels with the pure helpers in [`scale`] and
+//!   [`ticks`], so the drawing and the pointer/keyboard lookup in [`hit`] agree;
+//! - `draw` (feature `charts`) paints it on any plotters `DrawingBackend`, and `svg`
+//!   (feature `svg`) renders it to an SVG string with a title and a text description;
+//! - [`describe`] writes the same data as sentences in both languages.
+//!
+//! Everything but `draw` and `svg` is plain Rust with no dependencies, so the browser
+//! app can use the data, the geometry and the descriptions without plotters.
+
+pub mod decimate;
+pub mod describe;
+pub mod extract;
+pub mod hit;
+pub mod id;
+pub mod layout;
+pub mod model;
+pub mod number;
+pub mod scale;
+pub mod style;
+pub mod text;
+pub mod theme;
+pub mod ticks;
+
+#[cfg(feature = "charts")]
+pub mod draw;
+#[cfg(feature = "svg")]
+pub mod svg;
+
+pub use extract::extract;
+pub use id::{ChartId, ParkTopic};
+pub use model::{ChartBody, ChartData, ChartSpec, Point, Series};
+pub use theme::{Palette, PaletteName};

@@ -1,0 +1,322 @@
+//! The chart catalog's own interface words, in both languages. Data words (figure
+//! labels, company names) come from the package; numbers never appear here.
+//! `{name}` marks a slot that [`ChartMsg::fill`] replaces.
+
+use crate::text::{Locale, Text};
+
+macro_rules! chart_messages {
+    ($($name:ident => ($az:expr, $en:expr),)*) => {
+        /// A fixed chart text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ChartMsg { $($name,)* }
+
+        impl ChartMsg {
+            pub const ALL: &'static [ChartMsg] = &[$(ChartMsg::$name,)*];
+
+            fn pair(self) -> (&'static str, &'static str) {
+                match self { $(ChartMsg::$name => ($az, $en),)* }
+            }
+        }
+    };
+}
+
+impl ChartMsg {
+    pub fn get(self, locale: Locale) -> &'static str {
+        let (az, en) = self.pair();
+        match locale {
+            Locale::Az => az,
+            Locale::En => en,
+        }
+    }
+
+    /// Both languages, as data texts are.
+    pub fn text(self) -> Text {
+        let (az, en) = self.pair();
+        Text::new(az, en)
+    }
+
+    /// The text with each `{name}` slot replaced by its value in that language.
+    pub fn fill(self, slots: &[(&str, &Text)]) -> Text {
+        let fill_one = |locale: Locale| {
+            slots
+                .iter()
+                .fold(self.get(locale).to_string(), |text, (name, value)| {
+                    text.replace(&format!("{{{name}}}"), value.get(locale))
+                })
+        };
+        Text::new(fill_one(Locale::Az), fill_one(Locale::En))
+    }
+}
+
+chart_messages! {
+    // ---- Around every chart
+    SourcesLine => ("Mənbələr: {sources}", "Sources: {sources}"),
+    DataAsOf => ("Məlumatların tarixi: {date}", "Data as of {date}"),
+    KeyWarned => (
+        "Boş marker: təsdiqlənməyib və ya portal hesablayıb",
+        "Hollow marker: unverified, or worked out by the portal"
+    ),
+    KeyWarnedBar => (
+        "Boş zolaq: təsdiqlənməyib və ya portal hesablayıb",
+        "Outlined bar: unverified, or worked out by the portal"
+    ),
+    KeyLowerBound => (
+        "Nöqtənin üstündəki işarə: alt hədd («ən azı»)",
+        "Chevron above a point: a lower bound (\"more than\")"
+    ),
+    TickMillions => ("{n} mln", "{n} million"),
+    Dated => ("{label} ({date})", "{label} ({date})"),
+    WithUnit => ("{label} ({unit})", "{label} ({unit})"),
+
+    // ---- (1) Initiative growth
+    GrowthTitle => (
+        "Sənaye Klasterlərinə Keçid təşəbbüsü necə böyüdü",
+        "How the Transitioning Industrial Clusters initiative grew"
+    ),
+    GrowthSubtitle => (
+        "Hər elan olunmuş mərhələdə üzv klasterlər və üzvü olan ölkələr",
+        "Member clusters and countries with a member, at each announced step"
+    ),
+    SeriesClusters => ("Üzv klasterlər", "Member clusters"),
+    SeriesCountries => ("Üzvü olan ölkələr", "Countries with a member"),
+    AzerbaijanJoins => ("Azərbaycan qoşulur", "Azerbaijan joins"),
+
+    // ---- (2) Initiative headline metrics
+    MetricsTitle => (
+        "Üzv klasterlərin elan olunmuş ümumi göstəriciləri",
+        "What the member clusters add up to, as announced"
+    ),
+    MetricsSubtitle => (
+        "CO2 göstəricisi dəyişib: əvvəl illik emissiyalar, sonra potensial azalma. Bunlar fərqli ölçülərdir və birləşdirilmir.",
+        "The CO2 measure changed: annual emissions at first, then potential reduction. They are different measures and are not joined."
+    ),
+    PanelCo2 => ("CO2: iki fərqli göstərici", "CO2: two different measures"),
+    PanelGdp => ("ÜDM-ə töhfə", "GDP contribution"),
+    PanelJobs => ("İş yerləri", "Jobs"),
+    SeriesCo2Emissions => ("İllik CO2 emissiyaları", "Annual CO2 emissions"),
+    SeriesCo2eReduction => ("Emissiyaların potensial azaldılması", "Potential emissions reduction"),
+    SeriesGdp => ("ÜDM-ə töhfə", "GDP contribution"),
+    SeriesJobs => ("İş yerləri", "Jobs"),
+    NewMeasure => ("Yeni göstərici", "New measure"),
+    MetricsNote => (
+        "«Qənaət edə bilər» ifadəsi ilə verilmiş ilk qiymətləndirmə və yalnız yeni üzvlərə aid rəqəmlər burada göstərilmir.",
+        "The first \"could save\" estimate and figures about only the newly joined members are not shown here."
+    ),
+
+    // ---- (3) Members by country
+    MembersTitle => ("Adı məlum üzv klasterlər, ölkələr üzrə", "Named member clusters by country"),
+    MembersSubtitle => (
+        "Mənbələrin adını çəkdiyi klasterlər; Azərbaycan seçilib",
+        "Clusters that a source names; Azerbaijan highlighted"
+    ),
+    MembersUnnamed => (
+        "Təşəbbüsün saydığı daha {count} üzvün adını heç bir mənbə çəkmir.",
+        "{count} more members are counted by the initiative but named by no source."
+    ),
+
+    // ---- (4) NextGen capacities
+    CapacitiesTitle => (
+        "NextGen klasteri zavodlarının layihə gücü",
+        "Design capacity of the NextGen cluster's plants"
+    ),
+    CapacitiesSubtitle => (
+        "Şirkətlərin açıqladığı illik istehsal gücü",
+        "Yearly production capacity, as the companies give it"
+    ),
+
+    // ---- (5) SOCAR Polymer output
+    PolymerTitle => (
+        "SOCAR Polymer: istehsal və ixrac gücə nisbətən",
+        "SOCAR Polymer: output and exports against capacity"
+    ),
+    PolymerSubtitle => (
+        "Xətt hər iki zavodun birgə layihə gücüdür",
+        "The rule is the combined design capacity of both plants"
+    ),
+    CombinedCapacity => ("Birgə güc", "Combined capacity"),
+    CombinedCapacityNote => (
+        "Birgə güc iki zavodun açıqlanmış gücünün cəmidir; onu portal hesablayıb.",
+        "The combined capacity is the sum of the two plants' published capacities, worked out by the portal."
+    ),
+
+    // ---- (6) Sumgait Industrial Park
+    ParkName => ("Sumqayıt Sənaye Parkı", "Sumgait Industrial Park"),
+    ParkResidents => ("rezident şirkətlər", "resident companies"),
+    ParkInvestment => ("investisiya", "investment"),
+    ParkJobs => ("iş yerləri", "jobs"),
+    ParkSales => ("rezidentlərin ümumi satışı", "residents' total sales"),
+    ParkExports => ("ümumi ixrac", "total exports"),
+    ParkTitle => ("{park}: {topic}", "{park}: {topic}"),
+    ParkResidentsSubtitle => (
+        "Hər tarixdə bildirilən rezident statuslu şirkətlər",
+        "Companies with resident status, as reported at each date"
+    ),
+    ParkInvestmentSubtitle => (
+        "Hər tərif ayrıca seriyadır; dollar və manat ayrı göstərilir",
+        "Each definition is its own series, and dollars and manats are kept apart"
+    ),
+    ParkJobsSubtitle => (
+        "Daimi iş yerləri; rəqəmlərin çoxu alt həddir («ən azı»)",
+        "Permanent jobs; most figures are lower bounds (\"more than\")"
+    ),
+    ParkSalesSubtitle => (
+        "Rezidentlərin fəaliyyətə başladıqları vaxtdan bəri cəmi satışı",
+        "Residents' sales added up since operations began"
+    ),
+    ParkExportsSubtitle => (
+        "Rezidentlərin fəaliyyətə başladıqları vaxtdan bəri cəmi ixracı",
+        "Residents' exports added up since operations began"
+    ),
+    SeriesResidents => ("Rezident şirkətlər", "Resident companies"),
+    SeriesInvestmentActual => ("Faktiki qoyulmuş investisiya", "Money invested"),
+    SeriesInvestmentPortfolio => ("Layihə portfeli", "Project portfolio"),
+    SeriesInvestmentTotalProjects => ("Layihələrə ümumi investisiya", "Total project investments"),
+    SeriesParkJobs => ("Daimi iş yerləri", "Permanent jobs"),
+    SeriesSales => ("Cəmi satış", "Total sales"),
+    SeriesExports => ("Cəmi ixrac", "Total exports"),
+    InvestmentNote => (
+        "Sonuncu rəqəm «layihələrə ümumi investisiya»dır: faktiki qoyulmuş pulla eyni deyil, ona görə ayrıca göstərilir.",
+        "The latest figure is \"total project investments\": not the same as money actually invested, so it is shown on its own."
+    ),
+
+    // ---- (7) Emissions and NDC targets
+    EmissionsTitle => (
+        "Azərbaycanın istixana qazı emissiyaları və iqlim hədəfləri",
+        "Azerbaijan's greenhouse gas emissions and its climate targets"
+    ),
+    EmissionsSubtitle => (
+        "Torpaq istifadəsi xaric; hədəflər baza ili səviyyəsindən azalma kimi verilib",
+        "Excluding land use; the targets are cuts from the base-year level"
+    ),
+    SeriesInventory => ("Milli inventar", "National inventory"),
+    SeriesBaseYear => ("Baza ili səviyyəsi (hesablanıb)", "Base-year level (worked out)"),
+    SeriesExternal => ("Kənar model qiymətləndirmələri", "Outside model estimates"),
+    SeriesTargets => ("NDC hədəfləri", "NDC targets"),
+    SeriesReplacedTargets => ("Əvəz olunmuş NDC hədəfi", "Replaced NDC target"),
+    TargetLabel => ("{percent}, hədəf ili: {year}", "{percent} by {year}"),
+    TargetConditional => ("{label}, şərti", "{label}, conditional"),
+    TargetsNote => (
+        "Hədəf səviyyələrini portal heç kimin dərc etmədiyi baza ili səviyyəsindən hesablayıb.",
+        "Target levels are worked out by the portal from a base-year level that no one publishes."
+    ),
+
+    // ---- Text descriptions
+    DescSeries => ("{series}: son dəyər {value} ({date}).", "{series}: latest {value} ({date})."),
+    DescSingle => ("{series}: bir rəqəm, {value} ({date}).", "{series}: one figure, {value} ({date})."),
+    DescChange => (
+        "Dəyişiklik ({date} ilə müqayisədə): {change} ({percent}).",
+        "Change since {date}: {change} ({percent})."
+    ),
+    DescRange => (
+        "Ən aşağı: {min} ({min_date}); ən yüksək: {max} ({max_date}).",
+        "Lowest {min} ({min_date}); highest {max} ({max_date})."
+    ),
+    About => ("təxminən {value}", "about {value}"),
+    DescTrend => ("Meyl: {trend}.", "Trend: {trend}."),
+    TrendRising => ("hər mərhələdə artır", "rising at every step"),
+    TrendFalling => ("hər mərhələdə azalır", "falling at every step"),
+    TrendFlat => ("dəyişməyib", "unchanged"),
+    TrendUpOverall => ("ümumilikdə artım, arada enişlərlə", "up overall, with dips"),
+    TrendDownOverall => ("ümumilikdə azalma, arada artımlarla", "down overall, with rises"),
+    DescBar => ("{label}: {value}.", "{label}: {value}."),
+    DescLargest => ("Ən böyüyü: {label}, {value}.", "Largest: {label}, {value}."),
+    DescEvent => ("Qeyd olunan hadisə: {label}.", "Marked event: {label}."),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_chart_text_is_non_empty_in_both_languages() {
+        for message in ChartMsg::ALL {
+            for locale in Locale::ALL {
+                assert!(
+                    !message.get(locale).trim().is_empty(),
+                    "{message:?} is empty in {locale:?}"
+                );
+            }
+        }
+    }
+
+    /// A pattern such as `{label} ({date})` has no words of its own to translate.
+    fn has_words(text: &str) -> bool {
+        let mut outside = String::new();
+        let mut depth = 0;
+        for c in text.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                c if depth == 0 => outside.push(c),
+                _ => {}
+            }
+        }
+        outside.chars().any(char::is_alphabetic)
+    }
+
+    #[test]
+    fn every_chart_text_differs_between_az_and_en() {
+        for message in ChartMsg::ALL
+            .iter()
+            .filter(|m| has_words(m.get(Locale::En)))
+        {
+            assert_ne!(
+                message.get(Locale::Az),
+                message.get(Locale::En),
+                "{message:?} is not translated"
+            );
+        }
+    }
+
+    fn slots(text: &str) -> BTreeSet<String> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_the_same_slots() {
+        for message in ChartMsg::ALL {
+            assert_eq!(
+                slots(message.get(Locale::Az)),
+                slots(message.get(Locale::En)),
+                "{message:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn chart_texts_type_no_numbers() {
+        // Every number comes from the data package.
+        for message in ChartMsg::ALL {
+            for locale in Locale::ALL {
+                let text = message.get(locale).replace("CO2", "");
+                assert!(
+                    !text.chars().any(|c| c.is_ascii_digit()),
+                    "{message:?} types a number in {locale:?}: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fill_replaces_slots_in_each_language() {
+        let value = Text::new("40 klaster", "40 clusters");
+        let date = Text::new("yanvar 2026", "January 2026");
+        let text = ChartMsg::DescSeries.fill(&[
+            ("series", &ChartMsg::SeriesClusters.text()),
+            ("value", &value),
+            ("date", &date),
+        ]);
+        assert_eq!(
+            text.en,
+            "Member clusters: latest 40 clusters (January 2026)."
+        );
+        assert_eq!(
+            text.az,
+            "Üzv klasterlər: son dəyər 40 klaster (yanvar 2026)."
+        );
+    }
+}

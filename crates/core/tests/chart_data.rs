@@ -1,0 +1,476 @@
+//! The chart catalog on the real, shipped data package: every chart extracts, every
+//! value is a figure of the package (or is marked as worked out), measures are never
+//! mixed in one series, and the geometry finds what it drew.
+
+use klaster_core::charts::describe::describe;
+use klaster_core::charts::hit::{position, step, target_at, Step, Target};
+use klaster_core::charts::layout::{text_width, Align, BodyLayout, ChartLayout, TextLine};
+use klaster_core::charts::model::{BarChart, ChartBody, ChartData, LineChart};
+use klaster_core::charts::{extract, ChartId, ParkTopic};
+use klaster_core::figure::{Confidence, Unit};
+use klaster_core::resources::{latest_initiative_figure, InitiativeMetric, MilestoneKind};
+use klaster_core::text::Locale;
+use klaster_core::validate::{validate_package, Package};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+fn package() -> Package {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+    let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    report.package.expect("the shipped package parses")
+}
+
+/// What the package says about each figure: value, unit and metric (as its JSON name).
+struct Known {
+    value: f64,
+    unit: Unit,
+    metric: String,
+}
+
+fn known_figures(package: &Package) -> HashMap<String, Known> {
+    fn name<M: serde::Serialize>(metric: &M) -> String {
+        serde_json::to_string(metric).unwrap_or_default()
+    }
+    let mut all = HashMap::new();
+    let mut add = |id: &str, value: f64, unit: Unit, metric: String| {
+        all.insert(
+            id.to_string(),
+            Known {
+                value,
+                unit,
+                metric,
+            },
+        );
+    };
+    for m in &package.milestones {
+        for f in &m.figures {
+            add(&f.id, f.value, f.unit, name(&f.metric));
+        }
+    }
+    for p in &package.nextgen.partners {
+        for f in &p.figures {
+            add(&f.id, f.value, f.unit, name(&f.metric));
+        }
+    }
+    for f in &package.park.figures {
+        add(&f.id, f.value, f.unit, name(&f.metric));
+    }
+    for f in &package.climate.figures {
+        add(&f.id, f.value, f.unit, name(&f.metric));
+    }
+    for t in &package.climate.targets {
+        add(
+            &t.figure.id,
+            t.figure.value,
+            t.figure.unit,
+            name(&t.figure.metric),
+        );
+    }
+    all
+}
+
+fn all_charts(package: &Package) -> Vec<ChartData> {
+    ChartId::ALL
+        .iter()
+        .map(|id| extract(*id, package).unwrap_or_else(|e| panic!("{e}")))
+        .collect()
+}
+
+fn lines(chart: &ChartData) -> &LineChart {
+    match &chart.body {
+        ChartBody::Lines(lines) => lines,
+        ChartBody::Bars(_) => panic!("{} is not a line chart", chart.spec.id),
+    }
+}
+
+fn bars(chart: &ChartData) -> &BarChart {
+    match &chart.body {
+        ChartBody::Bars(bars) => bars,
+        ChartBody::Lines(_) => panic!("{} is not a bar chart", chart.spec.id),
+    }
+}
+
+/// `value` in `unit` expressed in `target`, for the conversions charts make.
+fn converted(value: f64, unit: Unit, target: Unit) -> Option<f64> {
+    match (unit, target) {
+        (a, b) if a == b => Some(value),
+        (Unit::KtCo2e, Unit::MtCo2e) => Some(value / 1000.0),
+        _ => None,
+    }
+}
+
+#[test]
+fn every_chart_of_the_catalog_extracts_from_the_shipped_package() {
+    let package = package();
+    for chart in all_charts(&package) {
+        assert!(!chart.is_empty(), "{} is empty", chart.spec.id);
+        assert!(
+            chart.spec.as_of.is_some(),
+            "{} has no as-of date",
+            chart.spec.id
+        );
+        for locale in Locale::ALL {
+            assert!(!chart.spec.title.get(locale).is_empty());
+            assert!(
+                chart.spec.source.get(locale).len() > 12,
+                "{} names no source",
+                chart.spec.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_value_is_a_figure_of_the_package_or_marked_as_worked_out() {
+    let package = package();
+    let known = known_figures(&package);
+    for chart in all_charts(&package) {
+        match &chart.body {
+            ChartBody::Lines(lines) => {
+                for series in lines.panels.iter().flat_map(|p| &p.series) {
+                    for point in &series.points {
+                        let figure = known
+                            .get(&point.figure_id)
+                            .unwrap_or_else(|| panic!("{} is no figure", point.figure_id));
+                        if point.confidence == Confidence::Derived
+                            && converted(figure.value, figure.unit, series.unit).is_none()
+                        {
+                            continue; // a level worked out from the figure, checked below
+                        }
+                        let expected = converted(figure.value, figure.unit, series.unit)
+                            .unwrap_or_else(|| panic!("{} has another unit", point.figure_id));
+                        assert!(
+                            (point.y - expected).abs() < 1e-9,
+                            "{}: {} drawn as {}",
+                            point.figure_id,
+                            expected,
+                            point.y
+                        );
+                    }
+                }
+            }
+            ChartBody::Bars(bars) => {
+                for bar in &bars.bars {
+                    if bar.figure_ids.len() == 1 {
+                        if let Some(figure) = known.get(&bar.figure_ids[0]) {
+                            assert_eq!(bar.value, figure.value);
+                            assert_eq!(bar.unit, figure.unit);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_series_mixes_measures_or_units() {
+    let package = package();
+    let known = known_figures(&package);
+    for chart in all_charts(&package) {
+        let ChartBody::Lines(lines) = &chart.body else {
+            continue;
+        };
+        for series in lines.panels.iter().flat_map(|p| &p.series) {
+            let metrics: Vec<&str> = series
+                .points
+                .iter()
+                .filter_map(|p| known.get(&p.figure_id))
+                .map(|f| f.metric.as_str())
+                .collect();
+            assert!(
+                metrics.windows(2).all(|w| w[0] == w[1]),
+                "{} / {} mixes {metrics:?}",
+                chart.spec.id,
+                series.id
+            );
+            for point in series
+                .points
+                .iter()
+                .filter(|p| p.confidence != Confidence::Derived)
+            {
+                let unit = known[&point.figure_id].unit;
+                assert!(
+                    converted(1.0, unit, series.unit).is_some(),
+                    "{} / {} draws {unit:?} on a {:?} axis",
+                    chart.spec.id,
+                    series.id,
+                    series.unit
+                );
+            }
+            assert!(
+                series.points.windows(2).all(|w| w[0].x <= w[1].x),
+                "{} / {} is not in time order",
+                chart.spec.id,
+                series.id
+            );
+        }
+    }
+}
+
+#[test]
+fn growth_ends_at_the_latest_counts_and_marks_azerbaijans_accession() {
+    let package = package();
+    let chart = extract(ChartId::InitiativeGrowth, &package).unwrap();
+    let panel = &lines(&chart).panels[0];
+    for (series, metric) in panel
+        .series
+        .iter()
+        .zip([InitiativeMetric::Clusters, InitiativeMetric::Countries])
+    {
+        let latest = latest_initiative_figure(&package.milestones, metric).unwrap();
+        assert_eq!(series.points.last().map(|p| p.y), Some(latest.value));
+    }
+    let accession = package
+        .milestones
+        .iter()
+        .find(|m| m.kind == MilestoneKind::Accession)
+        .unwrap();
+    assert_eq!(panel.annotations.len(), 1);
+    assert_eq!(panel.annotations[0].x, accession.date.as_fractional_year());
+    assert!(panel.annotations[0].label.en.contains("Azerbaijan joins"));
+    assert!(panel.annotations[0].label.az.contains("Azərbaycan qoşulur"));
+}
+
+#[test]
+fn the_two_co2_measures_are_separate_series_and_the_change_is_marked() {
+    let package = package();
+    let known = known_figures(&package);
+    let chart = extract(ChartId::InitiativeMetrics, &package).unwrap();
+    let co2 = &lines(&chart).panels[0];
+    assert_eq!(co2.series.len(), 2);
+    let metric_of = |i: usize| &known[&co2.series[i].points[0].figure_id].metric;
+    assert_eq!(metric_of(0), "\"co2_emissions\"");
+    assert_eq!(metric_of(1), "\"co2e_reduction_potential\"");
+    let last_old = co2.series[0]
+        .points
+        .iter()
+        .map(|p| p.x)
+        .fold(f64::MIN, f64::max);
+    let first_new = co2.series[1].points[0].x;
+    assert!(last_old < first_new, "the measures overlap in time");
+    assert_eq!(co2.annotations.len(), 1);
+    assert_eq!(co2.annotations[0].x, first_new);
+}
+
+#[test]
+fn named_and_unnamed_members_add_up_to_the_latest_count() {
+    let package = package();
+    let chart = extract(ChartId::MembersByCountry, &package).unwrap();
+    let bars = bars(&chart);
+    let named: f64 = bars.bars.iter().map(|b| b.value).sum();
+    let unnamed: u32 = package.clusters.unidentified.iter().map(|u| u.count).sum();
+    let latest = latest_initiative_figure(&package.milestones, InitiativeMetric::Clusters).unwrap();
+    assert_eq!(named + f64::from(unnamed), latest.value);
+    let highlighted: Vec<_> = bars.bars.iter().filter(|b| b.highlight).collect();
+    assert_eq!(highlighted.len(), 1);
+    assert_eq!(highlighted[0].label.en, "Azerbaijan");
+    assert!(
+        bars.bars.windows(2).all(|w| w[0].value >= w[1].value),
+        "most members first"
+    );
+    assert!(chart.spec.notes[0].en.contains(&unnamed.to_string()));
+}
+
+#[test]
+fn capacities_are_the_plants_published_capacities_in_tonnes_a_year() {
+    let package = package();
+    let chart = extract(ChartId::NextgenCapacities, &package).unwrap();
+    let bars = bars(&chart);
+    assert_eq!(bars.bars.len(), 3);
+    assert!(bars.bars.iter().all(|b| b.unit == Unit::TonnesPerYear));
+    assert!(
+        bars.bars.iter().all(|b| b.detail.is_some()),
+        "each names its company"
+    );
+}
+
+#[test]
+fn polymer_capacity_rule_is_the_sum_of_its_plants() {
+    let package = package();
+    let known = known_figures(&package);
+    let chart = extract(ChartId::PolymerOutput, &package).unwrap();
+    let bars = bars(&chart);
+    let reference = &bars.references[0];
+    let sum: f64 = reference.figure_ids.iter().map(|id| known[id].value).sum();
+    assert_eq!(reference.figure_ids.len(), 2);
+    assert_eq!(reference.value, sum);
+    assert!(bars
+        .bars
+        .iter()
+        .any(|b| b.confidence == Confidence::Derived));
+}
+
+#[test]
+fn park_investment_keeps_each_currency_in_its_own_panel() {
+    let package = package();
+    let chart = extract(ChartId::Park(ParkTopic::Investment), &package).unwrap();
+    let lines = lines(&chart);
+    assert!(lines.panels.len() >= 2);
+    for panel in &lines.panels {
+        assert!(panel.unit().is_some(), "a panel mixes currencies");
+        assert!(panel.title.is_some(), "the currency is named");
+    }
+}
+
+#[test]
+fn every_park_topic_shows_one_unit() {
+    let package = package();
+    for topic in [
+        ParkTopic::Residents,
+        ParkTopic::Jobs,
+        ParkTopic::Sales,
+        ParkTopic::Exports,
+    ] {
+        let chart = extract(ChartId::Park(topic), &package).unwrap();
+        let lines = lines(&chart);
+        assert_eq!(lines.panels.len(), 1, "{topic:?}");
+        assert_eq!(lines.panels[0].series.len(), 1, "{topic:?}");
+    }
+}
+
+#[test]
+fn target_levels_are_cuts_from_the_base_year_level() {
+    let package = package();
+    let chart = extract(ChartId::EmissionsTargets, &package).unwrap();
+    let panel = &lines(&chart).panels[0];
+    let targets: Vec<_> = panel
+        .series
+        .iter()
+        .filter(|s| s.id.contains("targets"))
+        .flat_map(|s| &s.points)
+        .collect();
+    assert_eq!(targets.len(), package.climate.targets.len());
+    for point in targets {
+        let target = package
+            .climate
+            .targets
+            .iter()
+            .find(|t| t.figure.id == point.figure_id)
+            .unwrap();
+        let base = package
+            .climate
+            .figures
+            .iter()
+            .find(|f| f.as_of.year == target.base_year)
+            .unwrap();
+        let expected = base.value * (1.0 + target.figure.value / 100.0);
+        assert!((point.y - expected).abs() < 1e-9);
+        assert_eq!(point.confidence, Confidence::Derived);
+        assert_eq!(point.date.year, target.target_year);
+        assert!(point.label.is_some());
+    }
+}
+
+#[test]
+fn every_chart_is_described_in_both_languages() {
+    let package = package();
+    for chart in all_charts(&package) {
+        let az = describe(&chart, Locale::Az);
+        let en = describe(&chart, Locale::En);
+        assert!(!en.is_empty() && en.len() == az.len(), "{}", chart.spec.id);
+        for (a, e) in az.iter().zip(&en) {
+            assert!(!a.trim().is_empty() && !e.trim().is_empty());
+            assert_ne!(a, e);
+        }
+    }
+    let growth = extract(ChartId::InitiativeGrowth, &package).unwrap();
+    let latest = latest_initiative_figure(&package.milestones, InitiativeMetric::Clusters).unwrap();
+    let text = describe(&growth, Locale::En).join(" ");
+    assert!(
+        text.contains(&format!("latest {} clusters", latest.value)),
+        "{text}"
+    );
+}
+
+fn text_fits(line: &TextLine, width: f64) -> bool {
+    let w = text_width(&line.text, line.font);
+    let (left, right) = match line.align {
+        Align::Left => (line.x, line.x + w),
+        Align::Center => (line.x - w / 2.0, line.x + w / 2.0),
+        Align::Right => (line.x - w, line.x),
+    };
+    left >= -0.5 && right <= width + 0.5
+}
+
+#[test]
+fn every_text_stays_on_the_canvas() {
+    let package = package();
+    for chart in all_charts(&package) {
+        for locale in Locale::ALL {
+            let layout = ChartLayout::new(&chart, locale, 800.0, 450.0);
+            let mut texts: Vec<&TextLine> = layout.header.iter().chain(&layout.footer).collect();
+            texts.extend(layout.legend.iter().map(|e| &e.label));
+            match &layout.body {
+                BodyLayout::Lines(panels) => {
+                    for p in panels {
+                        assert!(p.plot.w > 100.0 && p.plot.h > 100.0, "{}", chart.spec.id);
+                        texts.extend(p.heading.iter().chain(&p.y_labels).chain(&p.x_labels));
+                        texts.extend(p.annotations.iter().flat_map(|a| &a.lines));
+                        texts.extend(&p.point_labels);
+                    }
+                }
+                BodyLayout::Bars(bars) => {
+                    assert!(
+                        bars.plot.w > 100.0 && bars.plot.h > 100.0,
+                        "{}",
+                        chart.spec.id
+                    );
+                    texts.extend(bars.rows.iter().flat_map(|r| &r.label));
+                    texts.extend(bars.references.iter().map(|r| &r.label));
+                }
+            }
+            for line in texts {
+                assert!(
+                    text_fits(line, 800.0) && line.y >= 0.0 && line.y < 450.0,
+                    "{} ({}): '{}' runs off the canvas",
+                    chart.spec.id,
+                    locale.tag(),
+                    line.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_pointer_finds_every_point_where_it_is_drawn() {
+    let package = package();
+    for chart in all_charts(&package) {
+        let layout = ChartLayout::new(&chart, Locale::En, 800.0, 450.0);
+        let mut target = step(&chart, None, Step::First);
+        let mut seen = 0;
+        while let Some(current) = target {
+            let (x, y) = position(&chart, &layout, current).expect("a drawn value");
+            let found = target_at(&chart, &layout, x + 1.0, y - 1.0);
+            // Two values drawn on one pixel are the same to a pointer.
+            let found_at = found.and_then(|f| position(&chart, &layout, f));
+            assert_eq!(
+                found_at.map(|(fx, fy)| ((fx - x).abs() < 1.0, (fy - y).abs() < 1.0)),
+                Some((true, true))
+            );
+            seen += 1;
+            let next = step(&chart, Some(current), Step::Next);
+            target = if next == Some(current) {
+                let series = step(&chart, Some(current), Step::NextSeries);
+                match (series, current) {
+                    (
+                        Some(Target::Point {
+                            panel, series: s, ..
+                        }),
+                        Target::Point {
+                            panel: p0,
+                            series: s0,
+                            ..
+                        },
+                    ) if (panel, s) != (p0, s0) => step(&chart, series, Step::First),
+                    _ => None,
+                }
+            } else {
+                next
+            };
+        }
+        assert!(seen > 0, "{}", chart.spec.id);
+    }
+}
