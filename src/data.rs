@@ -1,7 +1,9 @@
 //! Fetching the published data package: every resource is checked against the hash in
 //! `datapackage.json` and parsed into the core's types at this edge, once.
 
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use klaster_core::package::{sha256_hash, DataPackage, ResourceName};
+use klaster_core::retry::{backoff_ms, should_retry, Attempt, TIMEOUT_MS};
 use klaster_core::validate::{parse_json, Problem, DESCRIPTOR_FILE};
 use klaster_core::Locale;
 use serde::de::DeserializeOwned;
@@ -16,6 +18,7 @@ const DATA_DIR: &str = "data/";
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     Network(String),
+    TimedOut { file: String },
     Status { file: String, status: u16 },
     Invalid(Problem),
 }
@@ -25,6 +28,12 @@ impl LoadError {
         match (self, locale) {
             (LoadError::Network(detail), Locale::Az) => format!("Şəbəkə xətası: {detail}"),
             (LoadError::Network(detail), Locale::En) => format!("Network error: {detail}"),
+            (LoadError::TimedOut { file }, Locale::Az) => {
+                format!("{file} faylı 10 saniyə ərzində gəlmədi.")
+            }
+            (LoadError::TimedOut { file }, Locale::En) => {
+                format!("{file} did not arrive within 10 seconds.")
+            }
             (LoadError::Status { file, status }, Locale::Az) => {
                 format!("{file} faylı alınmadı (HTTP {status}).")
             }
@@ -61,28 +70,113 @@ thread_local! {
     static RESOURCES: RefCell<HashMap<ResourceName, Rc<dyn Any>>> = RefCell::new(HashMap::new());
 }
 
-async fn fetch_bytes(file: &str) -> Result<Vec<u8>, LoadError> {
+/// Waits `ms` milliseconds without blocking the page.
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// One attempt, abandoned after the timeout.
+async fn fetch_once(file: &str) -> (Attempt, Result<Vec<u8>, LoadError>) {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timer = controller.clone().map(|controller| {
+        leptos::prelude::set_timeout_with_handle(
+            move || controller.abort(),
+            std::time::Duration::from_millis(u64::from(TIMEOUT_MS)),
+        )
+    });
     let response = gloo_net::http::Request::get(&format!("{DATA_DIR}{file}"))
+        .abort_signal(signal.as_ref())
         .send()
-        .await
-        .map_err(|error| LoadError::Network(error.to_string()))?;
-    if !response.ok() {
-        return Err(LoadError::Status {
-            file: file.to_string(),
-            status: response.status(),
-        });
+        .await;
+    let result = match response {
+        Err(error) => {
+            let timed_out = signal.as_ref().is_some_and(|s| s.aborted());
+            if timed_out {
+                (
+                    Attempt::TimedOut,
+                    Err(LoadError::TimedOut {
+                        file: file.to_string(),
+                    }),
+                )
+            } else {
+                (
+                    Attempt::NetworkError,
+                    Err(LoadError::Network(error.to_string())),
+                )
+            }
+        }
+        Ok(response) if !response.ok() => (
+            Attempt::Status(response.status()),
+            Err(LoadError::Status {
+                file: file.to_string(),
+                status: response.status(),
+            }),
+        ),
+        Ok(response) => match response.binary().await {
+            Ok(bytes) => (Attempt::Delivered, Ok(bytes)),
+            Err(error) => (
+                Attempt::NetworkError,
+                Err(LoadError::Network(error.to_string())),
+            ),
+        },
+    };
+    if let Some(Ok(timer)) = timer {
+        timer.clear();
     }
-    response
-        .binary()
-        .await
-        .map_err(|error| LoadError::Network(error.to_string()))
+    result
+}
+
+type SharedFetch = Shared<LocalBoxFuture<'static, Result<Rc<Vec<u8>>, LoadError>>>;
+
+thread_local! {
+    /// Fetches under way or done, so pages that need the same file at once share one request.
+    static FETCHES: RefCell<HashMap<String, SharedFetch>> = RefCell::new(HashMap::new());
+}
+
+/// Fetches a file once for everyone who asks; a failure is forgotten so "try again" refetches.
+async fn fetch_shared(file: &str) -> Result<Rc<Vec<u8>>, LoadError> {
+    let fetch = FETCHES.with(|fetches| {
+        let name = file.to_string();
+        fetches
+            .borrow_mut()
+            .entry(file.to_string())
+            .or_insert_with(|| {
+                async move { fetch_bytes(&name).await.map(Rc::new) }
+                    .boxed_local()
+                    .shared()
+            })
+            .clone()
+    });
+    let result = fetch.await;
+    if result.is_err() {
+        FETCHES.with(|fetches| fetches.borrow_mut().remove(file));
+    }
+    result
+}
+
+/// Fetches a file of the package, retrying only what may pass on a second try.
+async fn fetch_bytes(file: &str) -> Result<Vec<u8>, LoadError> {
+    let mut retries_done = 0;
+    loop {
+        let (attempt, result) = fetch_once(file).await;
+        if !should_retry(attempt, retries_done) {
+            return result;
+        }
+        sleep(backoff_ms(retries_done, js_sys::Math::random())).await;
+        retries_done += 1;
+    }
 }
 
 pub async fn descriptor() -> Result<Rc<DataPackage>, LoadError> {
     if let Some(cached) = DESCRIPTOR.with(|d| d.borrow().clone()) {
         return Ok(cached);
     }
-    let bytes = fetch_bytes(DESCRIPTOR_FILE).await?;
+    let bytes = fetch_shared(DESCRIPTOR_FILE).await?;
     let parsed: DataPackage = parse_json(DESCRIPTOR_FILE, &bytes).map_err(LoadError::Invalid)?;
     let parsed = Rc::new(parsed);
     DESCRIPTOR.with(|d| *d.borrow_mut() = Some(parsed.clone()));
@@ -101,7 +195,7 @@ pub async fn resource<T: DeserializeOwned + 'static>(
         }
     }
     let file = name.file_name();
-    let bytes = fetch_bytes(&file).await?;
+    let bytes = fetch_shared(&file).await?;
     let verified = expected.as_deref() == Some(sha256_hash(&bytes).as_str());
     let value: T = parse_json(&file, &bytes).map_err(LoadError::Invalid)?;
     let loaded = Loaded {
