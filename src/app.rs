@@ -2,8 +2,9 @@
 //! and lays out header, page and footer.
 
 use crate::components::{footer::Footer, header::Header};
+use crate::head;
 use crate::pages;
-use klaster_core::i18n::{page_title, Msg};
+use klaster_core::i18n::{page_description, page_title, Msg};
 use klaster_core::route::{Page, Route};
 use klaster_core::Locale;
 use leptos::prelude::*;
@@ -81,6 +82,8 @@ pub fn App() -> impl IntoView {
             page_title(&page).get(locale),
             Msg::SiteName.get(locale)
         ));
+        head::set_description(page_description(&page).get(locale));
+        head::set_alternates(&page);
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
 
@@ -96,6 +99,10 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Page::Home => pages::home::HomePage().into_any(),
+                Page::Initiative => pages::initiative::InitiativePage().into_any(),
+                Page::Azerbaijan => pages::azerbaijan::AzerbaijanPage().into_any(),
+                Page::Nextgen => pages::nextgen::NextgenPage().into_any(),
+                Page::Climate => pages::climate::ClimatePage().into_any(),
                 Page::Data => pages::data::DataPage().into_any(),
                 Page::Sources => pages::sources::SourcesPage().into_any(),
                 Page::About => pages::about::AboutPage().into_any(),

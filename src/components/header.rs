@@ -1,4 +1,5 @@
 use crate::app::use_route;
+use crate::components::theme::ThemeToggle;
 use klaster_core::i18n::{page_title, Msg};
 use klaster_core::route::{Page, Route};
 use leptos::prelude::*;
@@ -16,6 +17,8 @@ pub fn Header() -> impl IntoView {
                     <span class="site-name__mark" aria-hidden="true">"K"</span>
                     <span>{move || Msg::SiteName.get(locale.get())}</span>
                 </a>
+                <div class="site-header__tools">
+                <ThemeToggle/>
                 <a
                     class="language-switch"
                     hreflang=move || other().tag()
@@ -25,6 +28,7 @@ pub fn Header() -> impl IntoView {
                 >
                     {move || Msg::LanguageSwitch.get(locale.get())}
                 </a>
+                </div>
             </div>
             <p class="site-tagline">{move || Msg::SiteTagline.get(locale.get())}</p>
             <nav aria-label=move || Msg::MainNavigation.get(locale.get())>

@@ -1,6 +1,12 @@
 //! Reusable pieces of the interface, one file each.
 
+pub mod dataset;
 pub mod figure;
 pub mod footer;
 pub mod header;
+pub mod source_line;
+pub mod sourced_cell;
 pub mod status;
+pub mod terms;
+pub mod theme;
+pub mod timeline;

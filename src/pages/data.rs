@@ -1,6 +1,7 @@
 use crate::app::use_route;
 use crate::components::status::{LoadFailed, Loading};
 use crate::data;
+use klaster_core::csv::csv_path;
 use klaster_core::format::format_number;
 use klaster_core::i18n::Msg;
 use leptos::prelude::*;
@@ -22,6 +23,8 @@ pub fn DataPage() -> impl IntoView {
                         {package.resources.iter().map(|resource| {
                             let resource = resource.clone();
                             let title = resource.title_text();
+                            let cite_title = title.clone();
+                            let version = package.version.clone();
                             let description = klaster_core::Text::new(resource.description_in(klaster_core::Locale::Az), resource.description_in(klaster_core::Locale::En));
                             let bytes = resource.bytes as f64;
                             let licence = resource.licenses.first().map(|l| (l.name.clone(), l.path.clone()));
@@ -41,12 +44,22 @@ pub fn DataPage() -> impl IntoView {
                                     </dl>
                                     <p class="resource__links">
                                         <a href=format!("data/{}", resource.path) download=resource.path.clone()>
-                                            {move || Msg::Download.get(locale.get())} " " {resource.path.clone()}
+                                            {move || Msg::DownloadJson.get(locale.get())} " (" {resource.path.clone()} ")"
+                                        </a>
+                                        " · "
+                                        <a href=format!("data/{}", csv_path(resource.name)) download=format!("{}.csv", resource.name.as_str())>
+                                            {move || Msg::DownloadCsv.get(locale.get())}
                                         </a>
                                         " · "
                                         <a href=format!("data/{}", resource.json_schema)>
                                             {move || Msg::Schema.get(locale.get())} " (JSON Schema)"
                                         </a>
+                                    </p>
+                                    <p class="citation">
+                                        <strong>{move || Msg::HowToCite.get(locale.get())} ": "</strong>
+                                        {move || Msg::CitePackage.get(locale.get())} ", “" {move || cite_title.get(locale.get()).to_string()} "”, "
+                                        {move || Msg::CiteVersion.get(locale.get())} " " {version.clone()} ", " {resource.hash.clone()} ". "
+                                        {move || Msg::CiteAdvice.get(locale.get())}
                                     </p>
                                 </li>
                             }

@@ -42,6 +42,10 @@ messages! {
     LanguageSwitch => ("English", "Azərbaycanca"),
     LanguageSwitchLabel => ("Read this page in English", "Bu səhifəni azərbaycanca oxuyun"),
     NavHome => ("Əsas səhifə", "Home"),
+    NavInitiative => ("Təşəbbüs", "The initiative"),
+    NavAzerbaijan => ("Azərbaycanın qoşulması", "Azerbaijan's accession"),
+    NavNextgen => ("NextGen klasteri", "The NextGen cluster"),
+    NavClimate => ("İqlim konteksti", "Climate context"),
     NavData => ("Məlumatlar", "Data"),
     NavSources => ("Mənbələr", "Sources"),
     NavAbout => ("Layihə haqqında", "About"),
@@ -138,6 +142,291 @@ messages! {
         "heç kim dərc etməyib; portal başqa rəqəmlərdən hesablayıb",
         "not published by anyone; worked out by the portal from other figures"
     ),
+    ThemeDark => ("Tünd tema", "Dark theme"),
+    DownloadCsv => ("CSV yüklə", "Download CSV"),
+    DownloadJson => ("JSON yüklə", "Download JSON"),
+    HowToCite => ("Necə istinad etməli", "How to cite"),
+    CitePackage => ("Klaster açıq məlumat paketi", "Klaster open data package"),
+    CiteVersion => ("versiya", "version"),
+    CiteAdvice => (
+        "Rəqəmə istinad edərkən onun ilkin mənbəyini də göstərin: hər rəqəmin mənbəyi onun yanında verilib.",
+        "When you cite a figure, name its original source as well: every figure lists its sources beside it."
+    ),
+    DiscrepanciesTitle => ("Bilinən uyğunsuzluqlar", "Known discrepancies"),
+    DiscrepanciesLead => (
+        "Bəzi mənbələr eyni şeyi fərqli rəqəmlərlə verir və ya göstəricinin tərifi zamanla dəyişib. Portal belə halları gizlətmir:",
+        "Some sources give different numbers for the same thing, or a measure changed its definition over time. The portal does not hide these cases:"
+    ),
+    DiscrepancyCo2 => (
+        "Təşəbbüsün CO2 göstəricisi 2024-cü ildə dəyişib: 2023-cü ilə qədər üzv klasterlərin illik emissiyaları, 2024-cü ildən isə potensial emissiya azalması (CO2e) dərc olunur. Portal bunları iki ayrı göstərici kimi saxlayır və heç vaxt bir xətt kimi birləşdirmir.",
+        "The initiative's CO2 measure changed in 2024: until 2023 the clusters' annual emissions were published, from 2024 their potential emissions reduction (CO2e). The portal keeps them as two separate measures and never joins them into one line."
+    ),
+    DiscrepancyInvestment => (
+        "Sumqayıt Sənaye Parkının investisiya rəqəmləri fərqli təriflərə əsaslanır: faktiki investisiya, layihə portfeli və \"ümumi layihə investisiyaları\". Hər rəqəm öz tərifi ilə verilir.",
+        "Investment figures for Sumgait Industrial Park rest on different definitions: actual investment, the project portfolio, and \"total project investments\". Each figure is shown with its definition."
+    ),
+    DiscrepancyUnverified => (
+        "Azərbaycan qoşulmazdan əvvəlki 39 klaster, 19 ölkə, 877 mln t CO2e, 508 mlrd ABŞ dolları və 4,6 mln iş yeri rəqəmləri yalnız İqtisadiyyat Nazirliyinə istinad edən elanda verilib; DİF-in öz mənbəyində tapılmayıb. Onlar \"təsdiqlənməyib\" kimi qeyd olunur.",
+        "The figures for the state before Azerbaijan joined (39 clusters, 19 countries, 877 Mt CO2e, USD 508 bn, 4.6 million jobs) appear only in the announcement citing the Ministry of Economy and were not found in a WEF source. They are marked \"unverified\"."
+    ),
+    DiscrepancyDerived => (
+        "Bəzi rəqəmləri heç kim dərc etməyib; portal onları başqa rəqəmlərdən hesablayıb (məsələn, ölkə sayları). Onlar \"hesablanıb\" kimi qeyd olunur.",
+        "Some figures were published by no one; the portal worked them out from other figures (for example country counts). They are marked \"derived\"."
+    ),
+    ConflictingFigures => ("Bir-birinə zidd rəqəmlər", "Figures that disagree"),
+    ConflictsWith => ("ziddir", "disagrees with"),
+    DescHome => (
+        "Azərbaycanın DİF-in Sənaye Klasterlərinə Keçid təşəbbüsünə qoşulması və NextGen klasteri haqqında mənbəli faktlar.",
+        "Sourced facts about Azerbaijan joining the WEF Transitioning Industrial Clusters initiative and the NextGen cluster."
+    ),
+    DescInitiative => (
+        "Sənaye Klasterlərinə Keçid təşəbbüsü nədir, necə böyüyüb və üzvləri kimlərdir.",
+        "What the Transitioning Industrial Clusters initiative is, how it grew and who its members are."
+    ),
+    DescAzerbaijan => (
+        "Azərbaycanın təşəbbüsə qoşulmasının xronologiyası, iştirakçıları və siyasət çərçivəsi.",
+        "The timeline, actors and policy frame of Azerbaijan's accession to the initiative."
+    ),
+    DescNextgen => (
+        "Sumqayıtdakı NextGen klasteri: tərəfdaşlar, dəyər zənciri, güclər, ixrac və dərc olunmayan məlumatlar.",
+        "The NextGen cluster in Sumgait: partners, value chain, capacities, exports and what is not published."
+    ),
+    DescClimate => (
+        "Azərbaycanın istixana qazı emissiyaları, NDC hədəfləri və COP29.",
+        "Azerbaijan's greenhouse gas emissions, its NDC targets and COP29."
+    ),
+    DescData => (
+        "Portalın açıq məlumat paketi: JSON və CSV faylları, sxemlər, xeşlər və lisenziya.",
+        "The portal's open data package: JSON and CSV files, schemas, hashes and licence."
+    ),
+    DescSources => (
+        "Portalın istinad etdiyi bütün mənbələr, etibarlılıq şkalası və bilinən uyğunsuzluqlar.",
+        "Every source the portal cites, the confidence scale and the known discrepancies."
+    ),
+    DescAbout => (
+        "Klaster portalı kim üçündür və necə işləyir.",
+        "Who the Klaster portal is for and how it works."
+    ),
+    // ---- Shell additions (lead) go above this line.
+    // ---- Page texts (initiative, azerbaijan, nextgen, climate): each page's keys together, prefixed with the page's name.
+    // Shared by the four content pages.
+    PagesNotGiven => ("verilməyib", "not given"),
+    PagesWordsUsed => ("Bu səhifədəki anlayışlar", "Words used on this page"),
+    PagesColMeasure => ("Göstərici", "Measure"),
+    PagesColValue => ("Dəyər", "Value"),
+    PagesInvolved => ("İştirak edənlər", "Involved"),
+    PagesEventKindInstitution => ("Qurum", "Institution"),
+    PagesEventKindPolicy => ("Siyasət sənədi", "Policy"),
+    PagesEventKindAgreement => ("Razılaşma", "Agreement"),
+    PagesEventKindAnnouncement => ("Elan", "Announcement"),
+    PagesEventKindMeeting => ("Toplantı", "Meeting"),
+    PagesEventKindStatement => ("Açıqlama", "Statement"),
+    PagesEventKindRecognition => ("Tanınma", "Recognition"),
+    PagesEventKindConstruction => ("Tikinti", "Construction"),
+    // The initiative.
+    InitiativeLead => (
+        "Sənaye Klasterlərinə Keçid Dünya İqtisadi Forumunun təşəbbüsüdür. O, sənaye klasterlərinə – bir ərazidə yan-yana işləyən zavodlara, limanlara və enerji şirkətlərinə – emissiyaları azaltmaq üçün birgə plan qurmağa kömək edir. Bu səhifə təşəbbüsün necə böyüdüyünü və üzvlərinin kim olduğunu göstərir.",
+        "Transitioning Industrial Clusters is a World Economic Forum initiative. It helps industrial clusters – factories, ports and energy companies working side by side in one area – plan together to cut emissions. This page shows how the initiative grew and who its members are."
+    ),
+    InitiativeWhatTitle => ("Təşəbbüs nədir", "What the initiative is"),
+    InitiativeWhatIntro => (
+        "Təşəbbüs sadə sözlərlə və bu səhifədə işlənən anlayışlar:",
+        "The initiative in plain words, with the terms this page uses:"
+    ),
+    InitiativeEngaged => (
+        "Klasterlərdən başqa, təşəbbüs şirkətlər və dövlət qurumları ilə də işləyir:",
+        "Besides the clusters, the initiative works with companies and public bodies:"
+    ),
+    InitiativeGrowthTitle => ("Təşəbbüs necə böyüdü", "How the initiative grew"),
+    InitiativeGrowthLead => (
+        "Hər sətir təşəbbüsün bir mərhələsidir. Rəqəmə toxunun və ya klaviatura ilə seçin: onun mənbəyi, tarixi və etibarlılığı açılacaq.",
+        "Each row is one step of the initiative. Tap a number, or select it with the keyboard, to see its source, date and confidence."
+    ),
+    InitiativeCo2ChangeTitle => (
+        "Diqqət: CO2 göstəricisinin tərifi dəyişib",
+        "Note: the CO2 measure changed its definition"
+    ),
+    InitiativeCo2ChangeBody => (
+        "Ona görə cədvəldə iki ayrı CO2 sütunu var. Onları bir sıra kimi oxumayın və bir-biri ilə müqayisə etməyin.",
+        "That is why the table has two separate CO2 columns. Do not read them as one series or compare one with the other."
+    ),
+    InitiativeGrowthCaption => (
+        "Təşəbbüsün mərhələləri: klasterlər, ölkələr, CO2, ÜDM və iş yerləri",
+        "Steps of the initiative: clusters, countries, CO2, GDP and jobs"
+    ),
+    InitiativeGrowthRegion => (
+        "Təşəbbüsün mərhələləri cədvəli, yana sürüşdürmək olar",
+        "Table of the initiative's steps, scrolls sideways"
+    ),
+    InitiativeColStep => ("Mərhələ", "Step"),
+    InitiativeColClusters => ("Klasterlər", "Clusters"),
+    InitiativeColCountries => ("Ölkələr", "Countries"),
+    InitiativeColEmissions => (
+        "İllik CO2 emissiyası (2023-cü ilədək dərc olunub)",
+        "Annual CO2 emissions (published until 2023)"
+    ),
+    InitiativeColReduction => (
+        "Potensial CO2e azalması (2024-cü ildən dərc olunur)",
+        "Potential CO2e reduction (published from 2024)"
+    ),
+    InitiativeColGdp => ("ÜDM-ə töhfə", "GDP contribution"),
+    InitiativeColJobs => ("İş yerləri", "Jobs"),
+    InitiativeScopeNewMembers => ("yalnız yeni üzvlər", "new members only"),
+    InitiativeScopeCouldSave => ("\"qənaət edə bilər\" ifadəsi", "worded \"could save\""),
+    InitiativeMembersTitle => ("Üzvlər", "The members"),
+    InitiativeMembersLead => (
+        "Mənbələrin adını çəkdiyi üzv klasterlər ölkələrə görə qruplaşdırılıb; ölkələr ilk qoşulduqları tarixə görə düzülüb. Azərbaycanın NextGen klasteri ayrıca seçilib.",
+        "The member clusters the sources name, grouped by country; countries are listed in the order they first joined. Azerbaijan's NextGen cluster is highlighted."
+    ),
+    InitiativeMembersCaption => ("Adı bilinən üzv klasterlər, ölkələrə görə", "Named member clusters, by country"),
+    InitiativeMembersRegion => (
+        "Üzv klasterlər cədvəli, yana sürüşdürmək olar",
+        "Table of member clusters, scrolls sideways"
+    ),
+    InitiativeColCluster => ("Klaster", "Cluster"),
+    InitiativeColJoined => ("Qoşulub", "Joined"),
+    InitiativeColSector => ("Sahə", "Sector"),
+    InitiativeAzerbaijanMember => ("Azərbaycanın klasteri", "Azerbaijan's cluster"),
+    InitiativeUnidentifiedTitle => ("Adını heç bir mənbənin çəkmədiyi üzvlər", "Members no source names"),
+    InitiativeUnidentifiedLead => (
+        "Təşəbbüsün elan etdiyi üzv sayı adı bilinən klasterlərdən çoxdur. Portal çatışmayan adları uydurmur: onları burada say kimi, qeydləri ilə göstərir.",
+        "The initiative counts more members than the sources name. The portal does not guess the missing names: it shows them here as a count, with its notes."
+    ),
+    InitiativeUnidentifiedJoined => ("Qoşulma vaxtı", "When they joined"),
+    // Azerbaijan's accession.
+    AzerbaijanLead => (
+        "Azərbaycan Sənaye Klasterlərinə Keçid təşəbbüsünə Davosda, Dünya İqtisadi Forumunun illik toplantısı zamanı qoşuldu. Bu səhifə qoşulmanın necə baş verdiyini, kimlərin iştirak etdiyini və hansı siyasət sənədinə söykəndiyini izah edir.",
+        "Azerbaijan joined the Transitioning Industrial Clusters initiative in Davos, during the World Economic Forum's Annual Meeting. This page explains how the accession came about, who took part and which policy it rests on."
+    ),
+    AzerbaijanStoryTitle => ("Qısaca", "The story in brief"),
+    AzerbaijanStorySigning => (
+        "Azərbaycanın təşəbbüsə qoşulması haqqında Niyyət Məktubunu iqtisadiyyat nazirinin müavini və SOCAR-ın prezidenti imzaladı. Sənəd Prezidentin DİF-in illik toplantısında iştirakı çərçivəsində imzalandı, qoşulmanı isə İqtisadiyyat Nazirliyi elan etdi.",
+        "A Deputy Minister of Economy and the President of SOCAR signed the Letter of Intent for Azerbaijan to join the initiative. It was signed during the President's visit to the WEF Annual Meeting, and the Ministry of Economy announced the accession."
+    ),
+    AzerbaijanStoryCluster => (
+        "Ölkə təşəbbüsdə bir klasterlə təmsil olunur: Sumqayıt Sənaye Parkında formalaşdırılan NextGen klasteri. Onu İqtisadi Zonaların İnkişafı Agentliyi, SOCAR Polymer və SOCAR Karbamid birlikdə qurur. Qoşulmanı İqtisadiyyat Nazirliyi yanında fəaliyyət göstərən 4SİM koordinasiya edir.",
+        "The country takes part with one cluster: NextGen, being formed in Sumgait Industrial Park by the Economic Zones Development Agency, SOCAR Polymer and SOCAR Karbamid. 4SIM, a centre under the Ministry of Economy, coordinates the accession."
+    ),
+    AzerbaijanStoryBackground => (
+        "Bu addım Forumla daha əvvəl qurulmuş əlaqəyə əsaslanır: 4SİM DİF-in Dördüncü Sənaye İnqilabı Mərkəzləri şəbəkəsində Azərbaycan mərkəzidir. İqtisadiyyat Nazirliyi sənaye klasterlərinin yaradılmasını və beynəlxalq təşəbbüslərə qoşulmanı rəqəmsal iqtisadiyyat strategiyasının prioritetləri kimi təqdim edir.",
+        "The step builds on an earlier link with the Forum: 4SIM is Azerbaijan's centre in the WEF network of Centres for the Fourth Industrial Revolution. The Ministry of Economy presents building industrial clusters and joining international initiatives as priorities of its digital economy strategy."
+    ),
+    AzerbaijanStoryCaveat => (
+        "Qoşulma elanı təşəbbüsün o vaxtkı ölçüsünü də verir, lakin həmin rəqəmlər DİF-in öz nəşrlərində tapılmayıb. Portal onları \"təsdiqlənməyib\" kimi qeyd edir.",
+        "The announcement also gave the initiative's size at that time, but those figures were not found in the WEF's own publications. The portal marks them as unverified."
+    ),
+    AzerbaijanAfterJoining => ("Azərbaycan qoşulandan sonra təşəbbüs", "The initiative after Azerbaijan joined"),
+    AzerbaijanActorsTitle => ("Kimlər iştirak edir", "Who is involved"),
+    AzerbaijanActorsLead => (
+        "Qoşulmanın xronologiyasında adı çəkilən qurumlar və şəxslər, rolları ilə.",
+        "The bodies and people named in the accession timeline, with their roles."
+    ),
+    AzerbaijanKindGovernment => ("Dövlət orqanları", "Government"),
+    AzerbaijanKindAgency => ("Agentliklər və mərkəzlər", "Agencies and centres"),
+    AzerbaijanKindCompany => ("Şirkətlər", "Companies"),
+    AzerbaijanKindInternational => ("Beynəlxalq təşkilatlar", "International organisations"),
+    AzerbaijanKindPerson => ("Şəxslər", "People"),
+    AzerbaijanTimelineTitle => ("Xronologiya", "Timeline"),
+    AzerbaijanTimelineLead => (
+        "Hadisələr tarix ardıcıllığı ilə. Yalnız ayı məlum olan hadisə həmin ayın əvvəlində göstərilir.",
+        "Events in date order. An event known only to the month is placed at the start of that month."
+    ),
+    AzerbaijanPolicyTitle => (
+        "Siyasət çərçivəsi: rəqəmsal iqtisadiyyat strategiyası",
+        "The policy frame: the digital economy strategy"
+    ),
+    AzerbaijanPolicyLead => (
+        "İqtisadiyyat Nazirliyi qoşulmanı rəqəmsal iqtisadiyyatın inkişafı strategiyası ilə əlaqələndirir: sənaye klasterlərinin yaradılması və beynəlxalq təşəbbüslərə qoşulma onun prioritetləri sırasındadır. Strategiya belə hazırlanıb və təsdiqlənib:",
+        "The Ministry of Economy links the accession to the strategy for developing the digital economy: building industrial clusters and joining international initiatives are among its priorities. This is how the strategy was prepared and approved:"
+    ),
+    // The NextGen cluster.
+    NextgenLead => (
+        "NextGen Azərbaycanın təşəbbüsdəki klasteridir. O, Sumqayıt Sənaye Parkında parkı idarə edən İqtisadi Zonaların İnkişafı Agentliyini, SOCAR Polymer və SOCAR Karbamid şirkətlərini birləşdirir. Bu səhifə kimin nə etdiyini, qazdan gübrəyə və olefinlərdən plastikə gedən zənciri və dərc olunmuş rəqəmləri göstərir.",
+        "NextGen is Azerbaijan's cluster in the initiative. In Sumgait Industrial Park it brings together the Economic Zones Development Agency, which runs the park, SOCAR Polymer and SOCAR Karbamid. This page shows who does what, the chain from gas to fertiliser and from olefins to plastics, and the published figures."
+    ),
+    NextgenAboutTitle => ("Klaster haqqında", "About the cluster"),
+    NextgenLocation => ("Yerləşdiyi yer", "Location"),
+    NextgenAims => ("Məqsədlər", "Aims"),
+    NextgenPartnersTitle => ("Tərəfdaşlar və onların rolu", "The partners and their roles"),
+    NextgenProducts => ("Məhsullar", "Products"),
+    NextgenOtherFigures => ("Maliyyə, mülkiyyət və işçilər", "Money, ownership and people"),
+    NextgenOtherFiguresRegion => (
+        "Tərəfdaşın digər rəqəmləri cədvəli, yana sürüşdürmək olar",
+        "Table of the partner's other figures, scrolls sideways"
+    ),
+    NextgenChainTitle => (
+        "Dəyər zənciri: qazdan gübrəyə, olefinlərdən plastikə",
+        "The value chain: from gas to fertiliser, from olefins to plastics"
+    ),
+    NextgenChainLead => (
+        "Hər addım hansı xammalın hansı məhsula çevrildiyini və bunu kimin etdiyini göstərir.",
+        "Each step shows which raw material becomes which product, and who does it."
+    ),
+    NextgenChainInput => ("Xammal", "Input"),
+    NextgenChainOutput => ("Məhsul", "Output"),
+    NextgenChainUnknownActor => ("Mənbələrdə göstərilmir", "Not named in the sources"),
+    NextgenFiguresTitle => ("Güc, istehsal və ixrac", "Capacity, output and exports"),
+    NextgenFiguresLead => (
+        "Dərc olunmuş rəqəmlər tərəfdaşlara görə. İZİA-nın rəqəmləri təkcə klasterə deyil, agentliyin idarə etdiyi bütün zonalara aiddir.",
+        "Published figures, by partner. EZDA's figures cover all the zones the agency runs, not only the cluster."
+    ),
+    NextgenEventsTitle => ("Zavodların əsas hadisələri", "Key plant events"),
+    NextgenEventsLead => (
+        "Tərəfdaşların tarixindən əsas hadisələr, tarix ardıcıllığı ilə.",
+        "Key events in the partners' history, in date order."
+    ),
+    NextgenNotPublishedTitle => ("Nə dərc olunmayıb", "What is not published"),
+    NextgenNotPublishedLead => (
+        "Oxucunun axtara biləcəyi, lakin bu portalın əsaslandığı araşdırmanın heç bir mənbədə tapmadığı məlumatlar. Portal bu boşluqları təxminlərlə doldurmur.",
+        "Information a reader may look for but that the research behind this portal found in no source. The portal does not fill these gaps with estimates."
+    ),
+    // The climate context.
+    ClimateLead => (
+        "Bu səhifə qoşulmanın iqlim kontekstini göstərir: Azərbaycanın istixana qazı emissiyalarını, milli iqlim hədəflərini (NDC) və Bakıda keçirilən COP29-u – hər birini mənbələri ilə.",
+        "This page gives the climate background to the accession: Azerbaijan's greenhouse gas emissions, its national climate targets (NDCs) and COP29 in Baku – each with its sources."
+    ),
+    ClimateEmissionsTitle => ("Azərbaycanın emissiyaları", "Azerbaijan's emissions"),
+    ClimateEmissionsLead => (
+        "Rəsmi inventarizasiyanın rəqəmləri, onlardan hesablanan rəqəmlər və kənar model təxminləri tarix ardıcıllığı ilə. Hər kartda rəqəmin nə olduğu və nə qədər etibarlı olduğu yazılıb.",
+        "Official inventory figures, figures worked out from them and outside model estimates, in date order. Each card says what the figure is and how far it can be trusted."
+    ),
+    ClimateDisagreeTitle => ("Bu rəqəmlər bir-birinə uyğun gəlmir", "These figures disagree"),
+    ClimateDisagreeBody => (
+        "Aşağıdakı rəqəmlər eyni şey haqqındadır, amma fərqlidir. Portal onlardan birini seçmir, hər ikisini mənbəsi ilə yan-yana göstərir. Fərqin izahı:",
+        "The figures below are about the same thing but differ. The portal does not pick one; it shows both side by side with their sources. Why they differ:"
+    ),
+    ClimateSectorsTitle => ("Sektorlar üzrə paylar", "Shares by sector"),
+    ClimateSectorsCaption => (
+        "Sektorların ümumi emissiyadakı payı",
+        "Each sector's share of total emissions"
+    ),
+    ClimateTargetsTitle => ("Milli iqlim hədəfləri (NDC)", "National climate targets (NDCs)"),
+    ClimateTargetsLead => (
+        "Azərbaycanın BMT-yə təqdim etdiyi emissiya azaltma hədəfləri. Sonradan başqa hədəflə əvəz olunan hədəf ayrıca qeyd olunub.",
+        "The emissions targets Azerbaijan has filed with the UN. A target that a later one replaced is marked as such."
+    ),
+    ClimateTargetsCaption => ("Emissiyaları azaltma hədəfləri", "Emissions reduction targets"),
+    ClimateTargetsRegion => (
+        "İqlim hədəfləri cədvəli, yana sürüşdürmək olar",
+        "Table of climate targets, scrolls sideways"
+    ),
+    ClimateColTarget => ("Hədəf", "Target"),
+    ClimateColChange => ("Baza ilinə nisbətən dəyişiklik", "Change from the base year"),
+    ClimateColTargetYear => ("Hədəf ili", "Target year"),
+    ClimateColBaseYear => ("Baza ili", "Base year"),
+    ClimateColConditional => ("Şərtlidirmi?", "Conditional?"),
+    ClimateColStatus => ("Vəziyyəti", "Status"),
+    ClimateConditionalYes => ("Bəli: xarici dəstəkdən asılıdır", "Yes: depends on outside support"),
+    ClimateConditionalNo => ("Şərti kimi qeyd olunmayıb", "Not marked as conditional"),
+    ClimateSupersededBy => ("Əvəz olunub:", "Replaced by:"),
+    ClimateNotSuperseded => ("Əvəz olunması qeyd olunmayıb", "No replacement recorded"),
+    ClimateOtherTargets => ("Digər hədəflər", "Other targets"),
+    ClimateCop29Title => ("COP29 və milli töhfələr", "COP29 and the national contributions"),
+    ClimateCop29Lead => (
+        "COP29 Bakıda keçirildi. Konfransın qəbul etdiyi iqlim maliyyəsi hədəfi və Azərbaycanın milli töhfələri ilə bağlı hadisələr:",
+        "COP29 was held in Baku. The climate finance goal the conference adopted, and the events around Azerbaijan's national contributions:"
+    ),
+
 }
 
 pub fn confidence_label(confidence: Confidence) -> Msg {
@@ -160,10 +449,29 @@ pub fn confidence_help(confidence: Confidence) -> Msg {
     }
 }
 
+/// The meta description of a page.
+pub fn page_description(page: &Page) -> Msg {
+    match page {
+        Page::Home => Msg::DescHome,
+        Page::Initiative => Msg::DescInitiative,
+        Page::Azerbaijan => Msg::DescAzerbaijan,
+        Page::Nextgen => Msg::DescNextgen,
+        Page::Climate => Msg::DescClimate,
+        Page::Data => Msg::DescData,
+        Page::Sources => Msg::DescSources,
+        Page::About => Msg::DescAbout,
+        Page::NotFound(_) => Msg::NotFoundBody,
+    }
+}
+
 /// The navigation label and page title of a page.
 pub fn page_title(page: &Page) -> Msg {
     match page {
         Page::Home => Msg::NavHome,
+        Page::Initiative => Msg::NavInitiative,
+        Page::Azerbaijan => Msg::NavAzerbaijan,
+        Page::Nextgen => Msg::NavNextgen,
+        Page::Climate => Msg::NavClimate,
         Page::Data => Msg::NavData,
         Page::Sources => Msg::NavSources,
         Page::About => Msg::NavAbout,

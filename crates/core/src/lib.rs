@@ -2,11 +2,14 @@
 //! chart drawing. Nothing here knows about the DOM, so the browser app and the native
 //! publisher share it unchanged.
 
+pub mod charts;
 pub mod csv;
 pub mod date;
 pub mod figure;
 pub mod package;
+pub mod queries;
 pub mod resources;
+pub mod retry;
 pub mod text;
 pub mod validate;
 

@@ -6,6 +6,10 @@ use crate::text::Locale;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Home,
+    Initiative,
+    Azerbaijan,
+    Nextgen,
+    Climate,
     Data,
     Sources,
     About,
@@ -15,11 +19,24 @@ pub enum Page {
 
 impl Page {
     /// Pages listed in the main navigation, in order.
-    pub const NAVIGATION: [Page; 4] = [Page::Home, Page::Data, Page::Sources, Page::About];
+    pub const NAVIGATION: [Page; 8] = [
+        Page::Home,
+        Page::Initiative,
+        Page::Azerbaijan,
+        Page::Nextgen,
+        Page::Climate,
+        Page::Data,
+        Page::Sources,
+        Page::About,
+    ];
 
     pub fn slug(&self) -> &str {
         match self {
             Page::Home => "",
+            Page::Initiative => "initiative",
+            Page::Azerbaijan => "azerbaijan",
+            Page::Nextgen => "nextgen",
+            Page::Climate => "climate",
             Page::Data => "data",
             Page::Sources => "sources",
             Page::About => "about",
@@ -30,6 +47,10 @@ impl Page {
     pub fn from_slug(slug: &str) -> Page {
         match slug {
             "" => Page::Home,
+            "initiative" => Page::Initiative,
+            "azerbaijan" => Page::Azerbaijan,
+            "nextgen" => Page::Nextgen,
+            "climate" => Page::Climate,
             "data" => Page::Data,
             "sources" => Page::Sources,
             "about" => Page::About,
