@@ -20,7 +20,7 @@ import {
 } from '../lib/browser.mjs';
 
 const LOCALES = ['az', 'en'];
-const SHELL_PAGES = ['', 'data', 'sources', 'about', 'no-such-page'];
+const PAGES = ['', 'initiative', 'azerbaijan', 'nextgen', 'climate', 'data', 'sources', 'about', 'no-such-page'];
 const THEMES = ['light', 'dark'];
 
 describe('site', () => {
@@ -66,7 +66,7 @@ describe('site', () => {
 
   for (const theme of THEMES) {
     for (const locale of LOCALES) {
-      for (const slug of SHELL_PAGES) {
+      for (const slug of PAGES) {
         const hash = `#/${locale}/${slug}`;
         test(`axe finds no violations on ${hash} in the ${theme} theme`, async () => {
           const { page, problems, close } = await open(hash, { theme });
@@ -78,6 +78,8 @@ describe('site', () => {
             assert.deepEqual(problems, [], formatProblems(problems));
             if (slug !== 'no-such-page') {
               await screenshot(page, `${slug || 'home'}-${locale}-desktop-${theme}`);
+              await page.setViewportSize(VIEWPORTS.phone);
+              await screenshot(page, `${slug || 'home'}-${locale}-phone-${theme}`);
             }
           } finally {
             await close();
@@ -88,8 +90,8 @@ describe('site', () => {
   }
 
   for (const locale of LOCALES) {
-    test(`every shell page reflows at 320 px without horizontal scrolling (${locale})`, async () => {
-      for (const slug of SHELL_PAGES) {
+    test(`every page reflows at 320 px without horizontal scrolling (${locale})`, async () => {
+      for (const slug of PAGES) {
         const { page, close } = await open(`#/${locale}/${slug}`, { viewport: { width: 320, height: 640 } });
         try {
           await settled(page);
