@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface, one file each.
 
+pub mod confidence_scale;
 pub mod dataset;
 pub mod figure;
 pub mod footer;

@@ -1,11 +1,11 @@
 use crate::app::use_route;
+use crate::components::confidence_scale::ConfidenceScale;
 use crate::components::figure::SourcedValue;
 use crate::components::status::{IntegrityWarning, LoadFailed, Loading};
 use crate::data::{self, LoadError};
-use klaster_core::i18n::{confidence_help, confidence_label, Msg};
+use klaster_core::i18n::Msg;
 use klaster_core::package::ResourceName;
 use klaster_core::resources::{latest_initiative_figure, InitiativeMetric, Milestone, Source};
-use klaster_core::Confidence;
 use leptos::prelude::*;
 
 /// The headline figures, in reading order.
@@ -55,14 +55,7 @@ pub fn HomePage() -> impl IntoView {
             <section aria-labelledby="how-to-read">
                 <h2 id="how-to-read">{move || Msg::HowToRead.get(locale.get())}</h2>
                 <p>{move || Msg::HowToReadBody.get(locale.get())}</p>
-                <dl class="confidence-scale">
-                    {Confidence::ALL.into_iter().map(|confidence| view! {
-                        <dt><span class="badge" data-confidence=format!("{confidence:?}").to_lowercase()>
-                            {move || confidence_label(confidence).get(locale.get())}
-                        </span></dt>
-                        <dd>{move || confidence_help(confidence).get(locale.get())}</dd>
-                    }).collect_view()}
-                </dl>
+                <ConfidenceScale/>
             </section>
         </article>
     }

@@ -1,14 +1,14 @@
 use crate::app::use_route;
+use crate::components::confidence_scale::ConfidenceScale;
 use crate::components::figure::SourcedValue;
 use crate::components::status::{IntegrityWarning, LoadFailed, Loading};
 use crate::data::{self, LoadError};
 use klaster_core::figure::conflict_pairs;
 use klaster_core::format::format_date;
-use klaster_core::i18n::{confidence_help, confidence_label, Msg};
+use klaster_core::i18n::Msg;
 use klaster_core::package::ResourceName;
 use klaster_core::resources::Source;
 use klaster_core::resources::{ClimateContext, IndustrialPark, Milestone, NextGenCluster};
-use klaster_core::Confidence;
 use klaster_core::Figure;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -23,14 +23,7 @@ pub fn SourcesPage() -> impl IntoView {
             <p class="lead">{move || Msg::SourcesLead.get(locale.get())}</p>
             <section aria-labelledby="confidence-scale">
                 <h2 id="confidence-scale">{move || Msg::ConfidenceScale.get(locale.get())}</h2>
-                <dl class="confidence-scale">
-                    {Confidence::ALL.into_iter().map(|confidence| view! {
-                        <dt><span class="badge" data-confidence=format!("{confidence:?}").to_lowercase()>
-                            {move || confidence_label(confidence).get(locale.get())}
-                        </span></dt>
-                        <dd>{move || confidence_help(confidence).get(locale.get())}</dd>
-                    }).collect_view()}
-                </dl>
+                <ConfidenceScale/>
             </section>
             <Discrepancies/>
             <section aria-labelledby="source-list">
