@@ -178,6 +178,45 @@ describe('site', () => {
     }
   });
 
+  test('switching language keeps the page and what the reader opened', async () => {
+    const { page, problems, close } = await open('#/en/');
+    try {
+      await settled(page);
+      const toggle = page.locator('.figure button.figure__toggle').first();
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      await page.click('header a[hreflang="az"]');
+      await page.waitForFunction(() => document.documentElement.lang === 'az');
+      assert.equal(await page.evaluate(() => location.hash), '#/az/');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'the open details stay open');
+      assert.match(await toggle.textContent(), /Mənbə/);
+      assert.match(await page.locator('.figure__details').first().textContent(), /Tarix/);
+      assert.deepEqual(problems, [], formatProblems(problems));
+    } finally {
+      await close();
+    }
+  });
+
+  test('print shows every figure with its sources and hides the navigation', async () => {
+    const { page, close } = await open('#/en/initiative');
+    try {
+      await settled(page);
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('nav').first().isVisible(), false, 'navigation is not printed');
+      assert.equal(await page.locator('header .theme-toggle').isVisible(), false);
+      const panels = page.locator('.sourced__panel, .figure__details');
+      const count = await panels.count();
+      assert.ok(count > 10);
+      for (let i = 0; i < count; i += 1) {
+        assert.equal(await panels.nth(i).isVisible(), true, `details ${i} are printed`);
+      }
+      const pdf = await page.pdf({ format: 'A4' });
+      assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    } finally {
+      await close();
+    }
+  });
+
   test('the theme toggle switches to dark and the choice survives a reload', async () => {
     const { page, close } = await open('#/en/', { theme: 'light' });
     try {
