@@ -73,6 +73,10 @@ pub fn App() -> impl IntoView {
         let locale = locale.get();
         let page = page.get();
         let document = document();
+        // The app has started: the static fallback in index.html has done its job.
+        if let Some(fallback) = document.get_element_by_id("static-fallback") {
+            fallback.remove();
+        }
         if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", locale.tag());
             let _ = root.set_attribute("data-app-ready", "true");

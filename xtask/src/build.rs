@@ -71,6 +71,7 @@ pub fn after_trunk_build(dist: &Path) -> Result<()> {
             dist.display()
         ));
     }
+    crate::harden::harden(dist)?;
     warn_on_absolute_asset_urls(&index);
     sizes::report(dist)
 }

@@ -18,6 +18,7 @@
 
 mod apt;
 mod build;
+mod harden;
 mod paths;
 mod process;
 mod serve;

@@ -100,21 +100,29 @@ export async function closeBrowser() {
  *
  * @param {string} url
  * @param {{locale?: string, viewport?: {width:number,height:number}, goto?: boolean,
- *          bypassCSP?: boolean}} [options]
+ *          bypassCSP?: boolean, deviceScaleFactor?: number}} [options]
  *   locale: the browser's locale (navigator.language(s), Accept-Language), default "en-US";
- *   goto: false to get the page without navigating.
+ *   goto: false to get the page without navigating;
+ *   deviceScaleFactor: the screen's devicePixelRatio, default 1.
  * @returns {Promise<{page: import('playwright-core').Page,
  *   context: import('playwright-core').BrowserContext,
  *   problems: {kind: string, url: string, text: string}[],
  *   requests: string[], close: () => Promise<void>}>}
  */
-export async function openPage(url, { locale = 'en-US', viewport = VIEWPORTS.desktop, goto = true, bypassCSP = false } = {}) {
+export async function openPage(url, { locale = 'en-US', viewport = VIEWPORTS.desktop, goto = true, bypassCSP = false, deviceScaleFactor = 1 } = {}) {
   const browser = await getBrowser();
   const context = await browser.newContext({
     locale,
     viewport,
     bypassCSP,
+    deviceScaleFactor,
     serviceWorkers: 'block',
+  });
+  // Every Content-Security-Policy violation becomes a console error, so it is a problem.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile || 'document'}:${event.lineNumber}`);
+    });
   });
   const page = await context.newPage();
   const problems = [];
