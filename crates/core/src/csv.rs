@@ -282,6 +282,24 @@ pub fn resource_table(package: &Package, name: ResourceName) -> Table {
                 })
                 .collect(),
         },
+        ResourceName::WorldMap => Table {
+            header: vec!["iso_numeric", "name_en", "rings", "holes", "points"],
+            rows: package
+                .world_map
+                .countries
+                .iter()
+                .map(|c| {
+                    let points: usize = c.rings.iter().chain(&c.holes).map(Vec::len).sum();
+                    vec![
+                        c.iso_numeric.clone().unwrap_or_default(),
+                        text(c.name_en.as_deref().unwrap_or_default()),
+                        c.rings.len().to_string(),
+                        c.holes.len().to_string(),
+                        points.to_string(),
+                    ]
+                })
+                .collect(),
+        },
     }
 }
 

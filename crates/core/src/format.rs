@@ -181,6 +181,27 @@ pub fn format_value(value: f64, unit: Unit, qualifier: Qualifier, locale: Locale
     format!("{}{joined}", qualifier_prefix(qualifier, locale))
 }
 
+/// When a file was saved on this device, from the RFC 3339 UTC time the service worker
+/// records (`2026-01-23T14:05:09.123Z`): `23 yanvar 2026, 14:05 UTC` /
+/// `23 January 2026, 14:05 UTC`. `None` for anything else.
+pub fn format_saved_at(timestamp: &str, locale: Locale) -> Option<String> {
+    let date = PartialDate::parse(timestamp.get(..10)?).ok()?;
+    let time = timestamp.get(10..16)?;
+    let (hours, minutes) = time.strip_prefix('T')?.split_once(':')?;
+    let two_digits = |part: &str, max: u8| {
+        part.len() == 2
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && part.parse::<u8>().is_ok_and(|n| n <= max)
+    };
+    if !two_digits(hours, 23) || !two_digits(minutes, 59) || !timestamp.ends_with('Z') {
+        return None;
+    }
+    Some(format!(
+        "{}, {hours}:{minutes} UTC",
+        format_date(date, locale)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +249,28 @@ mod tests {
             format_date(PartialDate::parse("2021").unwrap(), Locale::En),
             "2021"
         );
+    }
+
+    #[test]
+    fn saved_at_times_are_written_as_a_date_and_utc_time() {
+        assert_eq!(
+            format_saved_at("2026-01-23T14:05:09.123Z", Locale::Az).as_deref(),
+            Some("23 yanvar 2026, 14:05 UTC")
+        );
+        assert_eq!(
+            format_saved_at("2026-01-23T04:05:09Z", Locale::En).as_deref(),
+            Some("23 January 2026, 04:05 UTC")
+        );
+        for bad in [
+            "",
+            "2026-01-23",
+            "2026-01-23T25:00:00Z",
+            "2026-13-01T10:00:00Z",
+            "2026-01-23T10:00:00+04:00",
+            "<img src=x>",
+        ] {
+            assert_eq!(format_saved_at(bad, Locale::En), None, "{bad:?}");
+        }
     }
 
     #[test]

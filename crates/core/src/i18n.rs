@@ -207,6 +207,47 @@ messages! {
         "Klaster portalı kim üçündür və necə işləyir.",
         "Who the Klaster portal is for and how it works."
     ),
+    // ---- Chart cards: the controls and words around every interactive chart.
+    ChartViewLabel => ("Qrafiki necə göstərmək", "How to show the chart"),
+    ChartViewChart => ("Qrafik", "Chart"),
+    ChartViewTable => ("Cədvəl", "Table"),
+    ChartSeriesLabel => ("Seriyaları göstər və ya gizlət", "Show or hide series"),
+    ChartMetricLabel => ("Göstərilən rəqəm", "Figure shown"),
+    ChartMetricResidents => ("Rezident şirkətlər", "Resident companies"),
+    ChartMetricInvestment => ("İnvestisiya", "Investment"),
+    ChartMetricJobs => ("İş yerləri", "Jobs"),
+    ChartMetricSales => ("Satış", "Sales"),
+    ChartMetricExports => ("İxrac", "Exports"),
+    ChartPlotLabel => ("İnteraktiv qrafik", "Interactive chart"),
+    ChartHelp => (
+        "Dəyərin mənbəyini görmək üçün onun üzərinə gəlin və ya toxunun. Klaviatura ilə: qrafikə keçin, sonra ox düymələri ilə dəyərlər və seriyalar arasında, Home və End ilə ilk və son dəyərə gedin.",
+        "Point at or tap a value to see its source. With the keyboard: move to the chart, then use the arrow keys to go between values and series, and Home and End for the first and last value."
+    ),
+    ChartInWords => ("Qrafik sözlə", "The chart in words"),
+    ChartDownloadLabel => ("Qrafiki yüklə", "Download the chart"),
+    ChartDownloadPng => ("PNG şəkil", "PNG image"),
+    ChartDownloadSvg => ("SVG şəkil", "SVG image"),
+    ChartDownloadCsv => ("CSV cədvəl", "CSV table"),
+    ChartDownloadJson => ("JSON məlumat", "JSON data"),
+    ChartColSeries => ("Seriya", "Series"),
+    ChartColItem => ("Ad", "Name"),
+    ChartColDate => ("Tarix", "Date"),
+    ChartColValue => ("Dəyər", "Value"),
+    ChartTableRegion => ("Qrafikin məlumatları cədvəl kimi", "The chart's data as a table"),
+    ChartUnavailable => ("Bu qrafiki göstərmək mümkün olmadı", "This chart could not be shown"),
+    ChartParkTitle => ("Sumqayıt Sənaye Parkı rəqəmlərlə", "Sumgait Industrial Park in figures"),
+    ChartParkLead => (
+        "NextGen klasterinin yaradıldığı parkın zamanla dəyişən rəqəmləri. Bir dəfəyə bir göstərici göstərilir; fərqli təriflər və valyutalar birləşdirilmir.",
+        "The park where the NextGen cluster is being formed, over time. One measure is shown at a time; different definitions and currencies are never joined."
+    ),
+    // ---- Hardening: the notice after a crash, and data read from this device's cache.
+    PanicNotice => ("Səhifədə xəta baş verdi.", "The page hit an error."),
+    PanicReload => ("Səhifəni yenidən yükləyin", "Reload the page"),
+    CachedData => (
+        "Şəbəkəyə qoşulmaq olmadı: bu cihazda saxlanmış məlumatlar göstərilir.",
+        "The network could not be reached: this shows data saved on this device."
+    ),
+    CachedDataSaved => ("Saxlanma vaxtı", "Saved"),
     // ---- Shell additions (lead) go above this line.
     // ---- Page texts (initiative, azerbaijan, nextgen, climate): each page's keys together, prefixed with the page's name.
     // Shared by the four content pages.

@@ -19,4 +19,5 @@ pub use package::{sha256_hash, DataPackage, ResourceDescriptor, ResourceName};
 pub use text::{Locale, Text};
 pub mod format;
 pub mod i18n;
+pub mod link;
 pub mod route;

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// The resources the portal publishes. Each name is also the file stem
-/// (`milestones` -> `milestones.json`, `schemas/milestones.schema.json`).
+/// (`milestones` -> `milestones.json`, `schemas/milestones.schema.json`,
+/// `world-map` -> `world-map.json`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -18,10 +19,13 @@ pub enum ResourceName {
     Climate,
     Glossary,
     Sources,
+    /// Country outlines for the member map (Natural Earth, public domain).
+    #[serde(rename = "world-map")]
+    WorldMap,
 }
 
 impl ResourceName {
-    pub const ALL: [ResourceName; 8] = [
+    pub const ALL: [ResourceName; 9] = [
         ResourceName::Milestones,
         ResourceName::Clusters,
         ResourceName::Accession,
@@ -30,6 +34,7 @@ impl ResourceName {
         ResourceName::Climate,
         ResourceName::Glossary,
         ResourceName::Sources,
+        ResourceName::WorldMap,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -42,6 +47,7 @@ impl ResourceName {
             ResourceName::Climate => "climate",
             ResourceName::Glossary => "glossary",
             ResourceName::Sources => "sources",
+            ResourceName::WorldMap => "world-map",
         }
     }
 
@@ -174,6 +180,15 @@ mod tests {
             sha256_hash(b"abc"),
             "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    #[test]
+    fn the_serialised_name_is_the_file_stem() {
+        for name in ResourceName::ALL {
+            let json = serde_json::to_string(&name).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", name.as_str()));
+        }
+        assert_eq!(ResourceName::WorldMap.file_name(), "world-map.json");
     }
 
     #[test]

@@ -394,6 +394,60 @@ pub struct Source {
     pub note: Option<Text>,
 }
 
+// ---------------------------------------------------------------- world-map.json
+
+/// How a map's coordinates relate to longitude and latitude.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MapProjection {
+    /// Plate carrée: `x` is the longitude and `y` the latitude (north is positive), both
+    /// in units of 1 / `units_per_degree` of a degree. A chart may project them further.
+    Equirectangular,
+}
+
+/// Country outlines for the member map, converted by `klaster-publish world-map` from
+/// Natural Earth's public-domain boundaries: rounded to a grid and simplified, shared
+/// borders kept identical on both sides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WorldMap {
+    /// The data set and the file it was converted from.
+    pub source: String,
+    /// Where the data set is published.
+    pub source_url: String,
+    /// Who made the outlines, on what terms, and that they take no side in disputes.
+    pub attribution: Text,
+    pub projection: MapProjection,
+    /// Coordinate units per degree: 10 means a point is `[longitude × 10, latitude × 10]`.
+    pub units_per_degree: u16,
+    pub countries: Vec<MapCountry>,
+}
+
+/// One country (or territory) of the map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MapCountry {
+    /// ISO 3166-1 numeric, three digits, as in `clusters.json` `countries[].iso_numeric`.
+    /// Absent where Natural Earth gives no code (Kosovo, Northern Cyprus, Somaliland):
+    /// such land is drawn but never joined to data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso_numeric: Option<String>,
+    /// Natural Earth's short English name, for people reading the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    /// Outer rings of `[x, y]` points, at least three each. A ring closes itself: its
+    /// last point joins its first. No ring crosses the 180° meridian (the publisher cuts
+    /// such rings in two), except one round a pole (Antarctica), which closes along its
+    /// southern edge.
+    pub rings: Vec<Vec<[i32; 2]>>,
+    /// Holes in those rings, where another country lies inside (Lesotho in South Africa).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holes: Vec<Vec<[i32; 2]>>,
+}
+
 /// The most recent figure of `metric` across the initiative's milestones.
 pub fn latest_initiative_figure(
     milestones: &[Milestone],

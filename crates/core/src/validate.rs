@@ -40,6 +40,7 @@ pub struct Package {
     pub climate: ClimateContext,
     pub glossary: Vec<GlossaryEntry>,
     pub sources: Vec<Source>,
+    pub world_map: WorldMap,
 }
 
 /// The result of validating: every problem, and the package when nothing failed to parse.
@@ -154,6 +155,7 @@ pub fn validate_package(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Repor
     let climate: Option<ClimateContext> = parse(ResourceName::Climate, &files, &mut problems);
     let glossary: Option<Vec<GlossaryEntry>> = parse(ResourceName::Glossary, &files, &mut problems);
     let sources: Option<Vec<Source>> = parse(ResourceName::Sources, &files, &mut problems);
+    let world_map: Option<WorldMap> = parse(ResourceName::WorldMap, &files, &mut problems);
 
     let mut checker = Checker::new(sources.as_deref(), accession.as_ref());
     if let Some(sources) = &sources {
@@ -180,11 +182,15 @@ pub fn validate_package(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Repor
     if let Some(glossary) = &glossary {
         checker.glossary(glossary);
     }
+    if let Some(world_map) = &world_map {
+        checker.world_map(world_map);
+    }
     checker.cross_references();
     problems.extend(checker.problems);
 
     let package = match (
         descriptor, milestones, clusters, accession, nextgen, park, climate, glossary, sources,
+        world_map,
     ) {
         (
             Some(descriptor),
@@ -196,6 +202,7 @@ pub fn validate_package(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Repor
             Some(climate),
             Some(glossary),
             Some(sources),
+            Some(world_map),
         ) => Some(Package {
             descriptor,
             milestones,
@@ -206,6 +213,7 @@ pub fn validate_package(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Repor
             climate,
             glossary,
             sources,
+            world_map,
         }),
         _ => None,
     };
@@ -553,12 +561,9 @@ impl Checker {
                 self.figure(file, &format!("{path}.figures[{f}]"), figure);
             }
         }
-        for pair in milestones.windows(2) {
+        for (first, pair) in milestones.windows(2).enumerate() {
             if pair[1].date < pair[0].date {
-                let index = milestones
-                    .iter()
-                    .position(|m| m.id == pair[1].id)
-                    .unwrap_or_default();
+                let index = first + 1;
                 self.problem(
                     file,
                     &format!("$[{index}].date"),
@@ -753,6 +758,70 @@ impl Checker {
         }
     }
 
+    fn world_map(&mut self, map: &WorldMap) {
+        let file = "world-map.json";
+        for (field, value) in [("source", &map.source), ("source_url", &map.source_url)] {
+            if value.trim().is_empty() {
+                self.problem(file, &format!("$.{field}"), "must not be empty");
+            }
+        }
+        if !map.source_url.starts_with("https://") && !map.source_url.starts_with("http://") {
+            self.problem(
+                file,
+                "$.source_url",
+                format!("'{}' is not an http(s) address", map.source_url),
+            );
+        }
+        self.text(file, "$.attribution", &map.attribution);
+        if map.units_per_degree == 0 {
+            self.problem(file, "$.units_per_degree", "must be at least 1");
+        }
+        if map.countries.is_empty() {
+            self.problem(file, "$.countries", "the map has no countries");
+        }
+        let unit = i64::from(map.units_per_degree);
+        let mut codes = HashSet::new();
+        for (index, country) in map.countries.iter().enumerate() {
+            let path = format!("$.countries[{index}]");
+            if let Some(code) = &country.iso_numeric {
+                if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                    self.problem(
+                        file,
+                        &format!("{path}.iso_numeric"),
+                        format!("'{code}' is not a three-digit ISO 3166-1 numeric code"),
+                    );
+                } else if !codes.insert(code.as_str()) {
+                    self.problem(
+                        file,
+                        &format!("{path}.iso_numeric"),
+                        format!("country '{code}' is listed twice"),
+                    );
+                }
+            }
+            if country
+                .name_en
+                .as_ref()
+                .is_some_and(|n| n.trim().is_empty())
+            {
+                self.problem(file, &format!("{path}.name_en"), "must not be empty");
+            }
+            if country.rings.is_empty() {
+                self.problem(
+                    file,
+                    &format!("{path}.rings"),
+                    "a country needs at least one ring",
+                );
+            }
+            for (field, rings) in [("rings", &country.rings), ("holes", &country.holes)] {
+                for (r, ring) in rings.iter().enumerate() {
+                    if let Some(message) = ring_problem(ring, unit) {
+                        self.problem(file, &format!("{path}.{field}[{r}]"), message);
+                    }
+                }
+            }
+        }
+    }
+
     fn cross_references(&mut self) {
         let conflicts = std::mem::take(&mut self.conflicts);
         for (other, place) in conflicts {
@@ -779,6 +848,35 @@ fn is_count(unit: Unit) -> bool {
             | Unit::People
             | Unit::Grades
     )
+}
+
+/// What is wrong with a map ring of `[x, y]` points at `unit` units per degree: too few
+/// points, a point off the globe, or a point repeated next to itself.
+fn ring_problem(ring: &[[i32; 2]], unit: i64) -> Option<String> {
+    if ring.len() < 3 {
+        return Some(format!(
+            "a ring needs at least three points, this one has {}",
+            ring.len()
+        ));
+    }
+    let (max_x, max_y) = (180 * unit, 90 * unit);
+    for (index, [x, y]) in ring.iter().enumerate() {
+        if i64::from(*x).abs() > max_x || i64::from(*y).abs() > max_y {
+            return Some(format!(
+                "point {index} [{x}, {y}] is outside ±{max_x} (longitude) and ±{max_y} (latitude)"
+            ));
+        }
+    }
+    let last = ring.len() - 1;
+    for index in 0..ring.len() {
+        let next = if index == last { 0 } else { index + 1 };
+        if ring[index] == ring[next] {
+            return Some(format!(
+                "point {next} repeats point {index}; a ring closes itself, so do not repeat the first point"
+            ));
+        }
+    }
+    None
 }
 
 pub fn is_valid_id(id: &str) -> bool {
@@ -811,6 +909,23 @@ mod tests {
         for bad in ["", "Tic", "a--b", "-a", "a-", "a_b", "a b", "ə"] {
             assert!(!is_valid_id(bad), "{bad:?} should be rejected");
         }
+    }
+
+    #[test]
+    fn map_rings_must_be_on_the_globe_and_not_repeat_points() {
+        assert_eq!(ring_problem(&[[0, 0], [10, 0], [10, 10]], 10), None);
+        assert!(ring_problem(&[[0, 0], [10, 0]], 10)
+            .unwrap()
+            .contains("at least three"));
+        assert!(ring_problem(&[[0, 0], [1801, 0], [10, 10]], 10)
+            .unwrap()
+            .contains("outside"));
+        assert!(ring_problem(&[[0, 0], [0, 901], [10, 10]], 10)
+            .unwrap()
+            .contains("outside"));
+        assert!(ring_problem(&[[0, 0], [10, 0], [10, 10], [0, 0]], 10)
+            .unwrap()
+            .contains("do not repeat the first point"));
     }
 
     #[test]

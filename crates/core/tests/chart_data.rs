@@ -3,9 +3,13 @@
 //! mixed in one series, and the geometry finds what it drew.
 
 use klaster_core::charts::describe::describe;
-use klaster_core::charts::hit::{position, step, target_at, Step, Target};
-use klaster_core::charts::layout::{text_width, Align, BodyLayout, ChartLayout, TextLine};
-use klaster_core::charts::model::{BarChart, ChartBody, ChartData, LineChart};
+use klaster_core::charts::hit::{position, record_ids, step, target_at, Step, Target};
+use klaster_core::charts::layout::{
+    text_width, Align, BodyLayout, ChartLayout, MapLayout, Rect, TextLine, TimelineLayout,
+};
+use klaster_core::charts::model::{
+    BarChart, ChartBody, ChartData, LineChart, MapChart, TimelineChart,
+};
 use klaster_core::charts::{extract, ChartId, ParkTopic};
 use klaster_core::figure::{Confidence, Unit};
 use klaster_core::resources::{latest_initiative_figure, InitiativeMetric, MilestoneKind};
@@ -80,14 +84,42 @@ fn all_charts(package: &Package) -> Vec<ChartData> {
 fn lines(chart: &ChartData) -> &LineChart {
     match &chart.body {
         ChartBody::Lines(lines) => lines,
-        ChartBody::Bars(_) => panic!("{} is not a line chart", chart.spec.id),
+        _ => panic!("{} is not a line chart", chart.spec.id),
     }
 }
 
 fn bars(chart: &ChartData) -> &BarChart {
     match &chart.body {
         ChartBody::Bars(bars) => bars,
-        ChartBody::Lines(_) => panic!("{} is not a bar chart", chart.spec.id),
+        _ => panic!("{} is not a bar chart", chart.spec.id),
+    }
+}
+
+fn timeline(chart: &ChartData) -> &TimelineChart {
+    match &chart.body {
+        ChartBody::Timeline(timeline) => timeline,
+        _ => panic!("{} is not a timeline", chart.spec.id),
+    }
+}
+
+fn map(chart: &ChartData) -> &MapChart {
+    match &chart.body {
+        ChartBody::Map(map) => map,
+        _ => panic!("{} is not a map", chart.spec.id),
+    }
+}
+
+fn timeline_layout(layout: &ChartLayout) -> &TimelineLayout {
+    match &layout.body {
+        BodyLayout::Timeline(timeline) => timeline,
+        _ => panic!("not a timeline layout"),
+    }
+}
+
+fn map_layout(layout: &ChartLayout) -> &MapLayout {
+    match &layout.body {
+        BodyLayout::Map(map) => map,
+        _ => panic!("not a map layout"),
     }
 }
 
@@ -160,6 +192,8 @@ fn every_value_is_a_figure_of_the_package_or_marked_as_worked_out() {
                     }
                 }
             }
+            // Events and counts of records are checked by their own tests below.
+            ChartBody::Timeline(_) | ChartBody::Map(_) => {}
         }
     }
 }
@@ -420,6 +454,17 @@ fn every_text_stays_on_the_canvas() {
                     texts.extend(bars.rows.iter().flat_map(|r| &r.label));
                     texts.extend(bars.references.iter().map(|r| &r.label));
                 }
+                BodyLayout::Timeline(timeline) => {
+                    assert!(timeline.plot.w > 100.0 && timeline.plot.h > 100.0);
+                    texts.extend(&timeline.tick_labels);
+                    texts.extend(timeline.key_date.iter().map(|(_, label)| label));
+                    texts.extend(timeline.events.iter().map(|e| &e.label));
+                }
+                BodyLayout::Map(map) => {
+                    assert!(map.frame.w > 300.0 && map.frame.h > 100.0);
+                    texts.extend(map.badges.iter().map(|b| &b.text));
+                    texts.extend(map.badges.iter().filter_map(|b| b.name.as_ref()));
+                }
             }
             for line in texts {
                 assert!(
@@ -473,4 +518,232 @@ fn the_pointer_finds_every_point_where_it_is_drawn() {
         }
         assert!(seen > 0, "{}", chart.spec.id);
     }
+}
+
+#[test]
+fn the_timeline_shows_every_accession_event_once_in_time_order() {
+    let package = package();
+    let chart = extract(ChartId::AccessionTimeline, &package).unwrap();
+    let events = &timeline(&chart).events;
+    let mut drawn: Vec<&str> = events.iter().map(|e| e.event_id.as_str()).collect();
+    let mut published: Vec<&str> = package
+        .accession
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    drawn.sort_unstable();
+    published.sort_unstable();
+    assert_eq!(drawn, published);
+    assert!(events.windows(2).all(|w| w[0].x <= w[1].x));
+    for event in events {
+        let source = package
+            .accession
+            .events
+            .iter()
+            .find(|e| e.id == event.event_id)
+            .unwrap();
+        assert_eq!(event.label, source.title);
+        assert_eq!(
+            (event.date, event.end, event.kind),
+            (source.date, source.end, source.kind)
+        );
+        assert_eq!(
+            event.x_end.is_some(),
+            source.end.is_some(),
+            "a range is a span"
+        );
+    }
+}
+
+#[test]
+fn the_timeline_emphasises_the_letter_of_intent_and_the_announcement() {
+    let package = package();
+    let chart = extract(ChartId::AccessionTimeline, &package).unwrap();
+    let timeline = timeline(&chart);
+    let mut key: Vec<&str> = timeline
+        .events
+        .iter()
+        .filter(|e| e.key)
+        .map(|e| e.event_id.as_str())
+        .collect();
+    key.sort_unstable();
+    assert_eq!(key, vec!["accession-announced", "letter-of-intent-signed"]);
+    let accession = package
+        .milestones
+        .iter()
+        .find(|m| m.kind == MilestoneKind::Accession)
+        .unwrap();
+    assert_eq!(timeline.key_date, Some(accession.date));
+    let en = describe(&chart, Locale::En).join(" ");
+    assert!(
+        en.starts_with(&format!("{} events, from ", timeline.events.len())),
+        "{en}"
+    );
+    assert!(en.contains("Accession date: 23 January 2026."), "{en}");
+    assert!(
+        en.contains("The Letter of Intent is signed (January 2026)"),
+        "{en}"
+    );
+    let az = describe(&chart, Locale::Az).join(" ");
+    assert!(az.contains("Qoşulma tarixi: 23 yanvar 2026."), "{az}");
+}
+
+#[test]
+fn timeline_labels_clear_every_label_marker_and_stem_in_both_languages() {
+    let package = package();
+    let chart = extract(ChartId::AccessionTimeline, &package).unwrap();
+    for locale in Locale::ALL {
+        let layout = ChartLayout::new(&chart, locale, 800.0, 450.0);
+        let events = &timeline_layout(&layout).events;
+        let axis_y = timeline_layout(&layout).axis_y;
+        for (i, a) in events.iter().enumerate() {
+            assert!(a.at.1 < axis_y, "above the axis");
+            for (j, b) in events.iter().enumerate().filter(|(j, _)| *j != i) {
+                let marker = Rect {
+                    x: b.at.0 - b.radius,
+                    y: b.at.1 - b.radius,
+                    w: 2.0 * b.radius,
+                    h: 2.0 * b.radius,
+                };
+                let stem = Rect {
+                    x: b.axis_x - 0.5,
+                    y: b.at.1,
+                    w: 1.0,
+                    h: axis_y - b.at.1,
+                };
+                assert!(
+                    !a.label_box.overlaps(&b.label_box),
+                    "({}) '{}' overlaps '{}'",
+                    locale.tag(),
+                    a.label.text,
+                    b.label.text
+                );
+                assert!(
+                    !a.label_box.overlaps(&marker) && !a.label_box.overlaps(&stem),
+                    "({}) '{}' covers event {j}",
+                    locale.tag(),
+                    a.label.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_map_counts_each_countrys_named_clusters() {
+    let package = package();
+    let chart = extract(ChartId::MemberMap, &package).unwrap();
+    let map = map(&chart);
+    let by_country = extract(ChartId::MembersByCountry, &package).unwrap();
+    assert_eq!(map.members.len(), bars(&by_country).bars.len());
+    for member in &map.members {
+        let named: Vec<&str> = package
+            .clusters
+            .clusters
+            .iter()
+            .filter(|c| c.country == member.code)
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(member.figure_ids, named, "{}", member.code);
+        assert_eq!(member.value, named.len() as f64);
+        assert!(map.classes[member.class].contains(member.value));
+        let shape = member
+            .shape
+            .unwrap_or_else(|| panic!("{} is not drawn", member.code));
+        assert_eq!(
+            map.shapes[shape].member,
+            map.members.iter().position(|m| m == member)
+        );
+    }
+    let highlighted: Vec<_> = map.members.iter().filter(|m| m.highlight).collect();
+    assert_eq!(highlighted.len(), 1);
+    assert_eq!(highlighted[0].code, "AZ");
+    assert!(map.latitudes.0 > -60.0, "Antarctica is left off");
+    assert!(chart
+        .spec
+        .notes
+        .iter()
+        .any(|n| n.en.contains("Natural Earth")));
+    let en = describe(&chart, Locale::En).join(" ");
+    assert!(
+        en.contains(&format!(
+            "{} countries have at least one",
+            map.members.len()
+        )),
+        "{en}"
+    );
+    assert!(en.contains("Azerbaijan: 1 cluster."), "{en}");
+}
+
+#[test]
+fn map_badges_never_overlap_and_stay_on_the_map() {
+    let package = package();
+    let chart = extract(ChartId::MemberMap, &package).unwrap();
+    for locale in Locale::ALL {
+        let layout = ChartLayout::new(&chart, locale, 800.0, 450.0);
+        let map = map_layout(&layout);
+        assert_eq!(map.badges.len(), self::map(&chart).members.len());
+        for (i, a) in map.badges.iter().enumerate() {
+            assert!(map.frame.contains(a.centre.0, a.centre.1));
+            for b in &map.badges[i + 1..] {
+                let distance = (a.centre.0 - b.centre.0).hypot(a.centre.1 - b.centre.1);
+                assert!(
+                    distance >= a.radius + b.radius,
+                    "badges of members {} and {} overlap",
+                    a.member,
+                    b.member
+                );
+            }
+        }
+        let named = map.badges.iter().filter(|b| b.name.is_some()).count();
+        assert_eq!(named, 1, "only the highlighted country is named");
+    }
+}
+
+#[test]
+fn the_pointer_names_the_records_of_events_and_countries() {
+    let package = package();
+    let chart = extract(ChartId::AccessionTimeline, &package).unwrap();
+    let layout = ChartLayout::new(&chart, Locale::En, 800.0, 450.0);
+    for (i, event) in timeline(&chart).events.iter().enumerate() {
+        let label = &timeline_layout(&layout).events[i].label_box;
+        let on_label = target_at(
+            &chart,
+            &layout,
+            label.x + label.w / 2.0,
+            label.y + label.h / 2.0,
+        );
+        assert_eq!(on_label, Some(Target::Event(i)), "{}", event.event_id);
+        assert_eq!(
+            record_ids(&chart, Target::Event(i)),
+            vec![event.event_id.as_str()]
+        );
+    }
+    let chart = extract(ChartId::MemberMap, &package).unwrap();
+    let layout = ChartLayout::new(&chart, Locale::En, 800.0, 450.0);
+    let india = map(&chart)
+        .members
+        .iter()
+        .position(|m| m.code == "IN")
+        .unwrap();
+    let (x, y) = (
+        map_layout(&layout).x.map(78.0),
+        map_layout(&layout).y.map(22.0),
+    );
+    assert_eq!(
+        target_at(&chart, &layout, x, y),
+        Some(Target::Country(india)),
+        "on India's land"
+    );
+    assert_eq!(record_ids(&chart, Target::Country(india)).len(), 5);
+    let (x, y) = (
+        map_layout(&layout).x.map(-40.0),
+        map_layout(&layout).y.map(-30.0),
+    );
+    assert_eq!(
+        target_at(&chart, &layout, x, y),
+        None,
+        "in the South Atlantic"
+    );
 }

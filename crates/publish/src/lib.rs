@@ -2,6 +2,7 @@
 //! JSON Schemas beside it equal to the ones generated from the Rust types.
 
 pub mod render;
+pub mod world_map;
 
 use klaster_core::csv::{csv_path, resource_table};
 use klaster_core::package::{sha256_hash, DataPackage, ResourceName};
@@ -31,6 +32,7 @@ pub fn generated_schemas() -> Vec<(String, String)> {
                 ResourceName::Climate => schemars::schema_for!(ClimateContext),
                 ResourceName::Glossary => schemars::schema_for!(Vec<GlossaryEntry>),
                 ResourceName::Sources => schemars::schema_for!(Vec<Source>),
+                ResourceName::WorldMap => schemars::schema_for!(WorldMap),
             };
             (name.schema_path(), render(schema))
         })

@@ -10,7 +10,10 @@ usage:
   klaster-publish validate <package-dir>   check structure, meaning, hashes and schemas; list every problem
   klaster-publish stamp <package-dir>      after an intended edit: regenerate schemas, re-stamp sizes and hashes, then validate
   klaster-publish render <package-dir> <out-dir>
-                                           validate, then draw every chart in both languages to <out-dir>/<chart>-<locale>.svg";
+                                           validate, then draw every chart in both languages to <out-dir>/<chart>-<locale>.svg
+  klaster-publish world-map <countries-110m.json> <package-dir>
+                                           convert world-atlas's TopoJSON (Natural Earth) into <package-dir>/world-map.json;
+                                           then stamp";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +38,22 @@ fn main() -> ExitCode {
             match klaster_publish::render::render_dir(&PathBuf::from(dir), &PathBuf::from(out)) {
                 Ok(files) => {
                     println!("rendered {} SVG files to {}", files.len(), out);
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        [command, input, dir] if command == "world-map" => {
+            match klaster_publish::world_map::write_world_map(
+                &PathBuf::from(input),
+                &PathBuf::from(dir),
+            ) {
+                Ok(summary) => {
+                    println!("{summary}");
+                    println!("now run: klaster-publish stamp {dir}");
                     ExitCode::SUCCESS
                 }
                 Err(error) => {

@@ -299,3 +299,43 @@ fn every_csv_has_one_row_per_record() {
     let sources = klaster_core::csv::resource_table(&package, klaster_core::ResourceName::Sources);
     assert_eq!(sources.rows.len(), package.sources.len());
 }
+
+#[test]
+fn a_map_point_off_the_globe_and_a_bad_country_code_are_named() {
+    let scratch = Scratch::new();
+    scratch.edit("world-map.json", |map| {
+        map["countries"][0]["rings"][0][1] = serde_json::json!([9999, 0]);
+        map["countries"][1]["iso_numeric"] = Value::from("31");
+    });
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+    let problems = scratch.problems();
+    assert_reported(
+        &problems,
+        "world-map.json",
+        "$.countries[0].rings[0]",
+        "point 1 [9999, 0] is outside",
+    );
+    assert_reported(
+        &problems,
+        "world-map.json",
+        "$.countries[1].iso_numeric",
+        "'31' is not a three-digit ISO 3166-1 numeric code",
+    );
+}
+
+#[test]
+fn milestones_out_of_date_order_name_the_later_one() {
+    let scratch = Scratch::new();
+    scratch.edit("milestones.json", |milestones| {
+        if let Some(list) = milestones.as_array_mut() {
+            list.swap(0, 1);
+        }
+    });
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+    assert_reported(
+        &scratch.problems(),
+        "milestones.json",
+        "$[1].date",
+        "date order",
+    );
+}

@@ -2,12 +2,13 @@
 //! change since its first, its extremes and its trend; for bars each value. Screen
 //! readers get this as the chart's description, and the page can show it as text.
 
-use super::model::{ChartBody, ChartData, Point, Series};
+use super::model::{ChartBody, ChartData, MapChart, Point, Series, TimelineChart, TimelineMark};
 use super::number::value_text;
 use super::text::ChartMsg;
 use crate::figure::{Qualifier, Unit};
 use crate::format::{format_date, format_number};
 use crate::i18n::confidence_label;
+use crate::queries::format_date_span;
 use crate::text::{Locale, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +184,78 @@ pub fn describe_series(series: &Series) -> Option<Text> {
     }))
 }
 
+/// An event's dates, and its confidence when a reader must be warned about it.
+fn event_date(event: &TimelineMark) -> Text {
+    both(|l| {
+        let date = format_date_span(event.date, event.end, l);
+        if event.confidence.needs_warning() {
+            format!("{date}; {}", confidence_label(event.confidence).get(l))
+        } else {
+            date
+        }
+    })
+}
+
+/// How many events, the first and the last; the key date and its steps; then every
+/// event with its date.
+fn describe_timeline(timeline: &TimelineChart) -> Vec<Text> {
+    let (Some(first), Some(last)) = (timeline.events.first(), timeline.events.last()) else {
+        return Vec::new();
+    };
+    let count = both(|l| format_number(timeline.events.len() as f64, 0, l));
+    let mut paragraphs = vec![ChartMsg::DescTimeline.fill(&[
+        ("count", &count),
+        ("first", &first.label),
+        ("first_date", &event_date(first)),
+        ("last", &last.label),
+        ("last_date", &event_date(last)),
+    ])];
+    let steps: Vec<&TimelineMark> = timeline.events.iter().filter(|e| e.key).collect();
+    if let Some(key) = timeline.key_date {
+        let steps = both(|l| {
+            steps
+                .iter()
+                .map(|e| format!("{} ({})", e.label.get(l), event_date(e).get(l)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        paragraphs.push(
+            ChartMsg::DescAccessionDate
+                .fill(&[("date", &both(|l| format_date(key, l))), ("steps", &steps)]),
+        );
+    }
+    let list: Vec<Text> = timeline
+        .events
+        .iter()
+        .map(|e| ChartMsg::DescDatedEvent.fill(&[("date", &event_date(e)), ("label", &e.label)]))
+        .collect();
+    paragraphs.push(both(|l| {
+        list.iter().map(|t| t.get(l)).collect::<Vec<_>>().join(" ")
+    }));
+    paragraphs
+}
+
+/// How many countries have a count, the largest, and every country's count.
+fn describe_map(map: &MapChart) -> Vec<Text> {
+    let count = both(|l| format_number(map.members.len() as f64, 0, l));
+    let mut summary = vec![ChartMsg::DescMapCountries.fill(&[("count", &count)])];
+    if let Some(largest) = map.members.first().filter(|_| map.members.len() > 1) {
+        let value = both(|l| value_text(largest.value, largest.unit, Qualifier::Exact, l));
+        summary.push(ChartMsg::DescLargest.fill(&[("label", &largest.name), ("value", &value)]));
+    }
+    let list: Vec<Text> = map
+        .members
+        .iter()
+        .map(|m| {
+            let value = both(|l| value_text(m.value, m.unit, Qualifier::Exact, l));
+            ChartMsg::DescBar.fill(&[("label", &m.name), ("value", &value)])
+        })
+        .collect();
+    let join =
+        |texts: &[Text]| both(|l| texts.iter().map(|t| t.get(l)).collect::<Vec<_>>().join(" "));
+    vec![join(&summary), join(&list)]
+}
+
 /// The whole chart in sentences, one paragraph per series, bar list or event.
 pub fn describe(chart: &ChartData, locale: Locale) -> Vec<String> {
     let mut paragraphs = Vec::new();
@@ -234,6 +307,14 @@ pub fn describe(chart: &ChartData, locale: Locale) -> Vec<String> {
                     .to_string()
             }));
             paragraphs.push(list.join(" "));
+        }
+        ChartBody::Timeline(timeline) => paragraphs.extend(
+            describe_timeline(timeline)
+                .iter()
+                .map(|t| t.get(locale).to_string()),
+        ),
+        ChartBody::Map(map) => {
+            paragraphs.extend(describe_map(map).iter().map(|t| t.get(locale).to_string()))
         }
     }
     paragraphs

@@ -1,10 +1,11 @@
 //! Which value the pointer or the keyboard is on, in the same pixels the drawing
 //! uses (the layout), so a tooltip always names what is under it.
 
-use super::layout::{BodyLayout, ChartLayout};
+use super::layout::{shape_contains, BodyLayout, ChartLayout, KEY_RADIUS};
 use super::model::{ChartBody, ChartData, Point};
 
-/// A value of the chart: a point of a line chart or a bar.
+/// A value of the chart: a point of a line chart, a bar, an event of a timeline, or a
+/// country with a count on a map (by its index in the map's members).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     Point {
@@ -13,6 +14,8 @@ pub enum Target {
         index: usize,
     },
     Bar(usize),
+    Event(usize),
+    Country(usize),
 }
 
 /// The candidate nearest to `at`, if any lies within `max_distance` pixels.
@@ -65,10 +68,48 @@ fn point_positions<'a>(
     })
 }
 
-/// What lies under the pointer at (`x`, `y`): the nearest point within 24 pixels,
-/// or the bar whose row holds `y`.
+/// What lies under the pointer at (`x`, `y`): the nearest point within 24 pixels;
+/// the bar whose row holds `y`; the event whose marker or label is there, or else the
+/// nearest event within 24 pixels; the country whose badge or land is there.
 pub fn target_at(chart: &ChartData, layout: &ChartLayout, x: f64, y: f64) -> Option<Target> {
     match &layout.body {
+        BodyLayout::Timeline(timeline) => {
+            let markers = || {
+                timeline
+                    .events
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (Target::Event(i), e.at))
+            };
+            nearest(markers(), (x, y), KEY_RADIUS + 3.0)
+                .or_else(|| {
+                    timeline
+                        .events
+                        .iter()
+                        .position(|e| e.label_box.contains(x, y))
+                        .map(Target::Event)
+                })
+                .or_else(|| nearest(markers(), (x, y), 24.0))
+        }
+        BodyLayout::Map(map) => {
+            let on_badge = map
+                .badges
+                .iter()
+                .map(|b| (b, (b.centre.0 - x).hypot(b.centre.1 - y)))
+                .filter(|(b, distance)| *distance <= b.radius + 2.0)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(b, _)| Target::Country(b.member));
+            let ChartBody::Map(data) = &chart.body else {
+                return on_badge;
+            };
+            on_badge.or_else(|| {
+                map.shapes
+                    .iter()
+                    .filter(|shape| shape_contains(shape, (x, y)))
+                    .find_map(|shape| data.shapes.get(shape.shape)?.member)
+                    .map(Target::Country)
+            })
+        }
         BodyLayout::Lines(_) => nearest(point_positions(chart, layout), (x, y), 24.0),
         BodyLayout::Bars(bars) => {
             if y < bars.plot.y || y > bars.plot.bottom() || x > bars.plot.right() + 120.0 {
@@ -96,8 +137,59 @@ pub fn position(chart: &ChartData, layout: &ChartLayout, target: Target) -> Opti
             let row = bars.rows.get(i)?;
             Some((bars.x.map(data.bars.get(i)?.value), row.center))
         }
+        (Target::Event(i), BodyLayout::Timeline(timeline), _) => {
+            timeline.events.get(i).map(|e| e.at)
+        }
+        (Target::Country(i), BodyLayout::Map(map), _) => {
+            map.badges.iter().find(|b| b.member == i).map(|b| b.centre)
+        }
         _ => None,
     }
+}
+
+/// The ids of the figures or records a target shows: a point's figure, a bar's
+/// figures, an event's id, the member clusters a country's count is made of.
+pub fn record_ids(chart: &ChartData, target: Target) -> Vec<&str> {
+    fn ids(list: &[String]) -> Vec<&str> {
+        list.iter().map(String::as_str).collect()
+    }
+    match (target, &chart.body) {
+        (Target::Point { .. }, _) => point(chart, target)
+            .map(|p| vec![p.figure_id.as_str()])
+            .unwrap_or_default(),
+        (Target::Bar(i), ChartBody::Bars(bars)) => bars
+            .bars
+            .get(i)
+            .map(|b| ids(&b.figure_ids))
+            .unwrap_or_default(),
+        (Target::Event(i), ChartBody::Timeline(timeline)) => timeline
+            .events
+            .get(i)
+            .map(|e| vec![e.event_id.as_str()])
+            .unwrap_or_default(),
+        (Target::Country(i), ChartBody::Map(map)) => map
+            .members
+            .get(i)
+            .map(|m| ids(&m.figure_ids))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// A keyboard move along a list of targets; with nothing on the list selected, the first.
+fn step_along(targets: &[Target], current: Option<Target>, step: Step) -> Option<Target> {
+    let last = targets.len().checked_sub(1)?;
+    let Some(at) = current.and_then(|c| targets.iter().position(|t| *t == c)) else {
+        return targets.first().copied();
+    };
+    targets
+        .get(match step {
+            Step::Next | Step::NextSeries => (at + 1).min(last),
+            Step::Previous | Step::PreviousSeries => at.saturating_sub(1),
+            Step::First => 0,
+            Step::Last => last,
+        })
+        .copied()
 }
 
 /// The point a target names.
@@ -137,6 +229,21 @@ pub enum Step {
 /// value. Moves stop at the ends rather than wrap.
 pub fn step(chart: &ChartData, current: Option<Target>, step: Step) -> Option<Target> {
     match &chart.body {
+        ChartBody::Timeline(timeline) => {
+            let events: Vec<Target> = (0..timeline.events.len()).map(Target::Event).collect();
+            step_along(&events, current, step)
+        }
+        // Only the countries the map draws.
+        ChartBody::Map(map) => {
+            let countries: Vec<Target> = map
+                .members
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.shape.is_some())
+                .map(|(i, _)| Target::Country(i))
+                .collect();
+            step_along(&countries, current, step)
+        }
         ChartBody::Bars(bars) => {
             let last = bars.bars.len().checked_sub(1)?;
             let at = match current {
@@ -226,5 +333,25 @@ mod tests {
             nearest(Vec::<(u8, (f64, f64))>::new(), (0.0, 0.0), 5.0),
             None
         );
+    }
+
+    #[test]
+    fn stepping_along_a_list_stops_at_the_ends() {
+        let events = [Target::Event(0), Target::Event(1), Target::Event(2)];
+        assert_eq!(
+            step_along(&events, None, Step::Next),
+            Some(Target::Event(0))
+        );
+        let last = Some(Target::Event(2));
+        assert_eq!(step_along(&events, last, Step::Next), last);
+        assert_eq!(
+            step_along(&events, last, Step::Previous),
+            Some(Target::Event(1))
+        );
+        assert_eq!(
+            step_along(&events, Some(Target::Event(1)), Step::First),
+            Some(Target::Event(0))
+        );
+        assert_eq!(step_along(&[], None, Step::Next), None);
     }
 }

@@ -39,10 +39,14 @@ pub enum ChartId {
     Park(ParkTopic),
     /// Azerbaijan's emissions against its NDC targets.
     EmissionsTargets,
+    /// The events of Azerbaijan's accession on a time axis, the accession itself emphasised.
+    AccessionTimeline,
+    /// The member countries on a world map, shaded by named member clusters.
+    MemberMap,
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 11] = [
+    pub const ALL: [ChartId; 13] = [
         ChartId::InitiativeGrowth,
         ChartId::InitiativeMetrics,
         ChartId::MembersByCountry,
@@ -54,6 +58,8 @@ impl ChartId {
         ChartId::Park(ParkTopic::Sales),
         ChartId::Park(ParkTopic::Exports),
         ChartId::EmissionsTargets,
+        ChartId::AccessionTimeline,
+        ChartId::MemberMap,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -69,6 +75,8 @@ impl ChartId {
             ChartId::Park(ParkTopic::Sales) => "park-sales",
             ChartId::Park(ParkTopic::Exports) => "park-exports",
             ChartId::EmissionsTargets => "emissions-targets",
+            ChartId::AccessionTimeline => "accession-timeline",
+            ChartId::MemberMap => "member-map",
         }
     }
 

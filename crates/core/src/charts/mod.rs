@@ -17,6 +17,7 @@
 
 pub mod decimate;
 pub mod describe;
+pub mod export;
 pub mod extract;
 pub mod hit;
 pub mod id;

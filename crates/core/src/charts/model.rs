@@ -4,6 +4,7 @@
 use super::id::ChartId;
 use crate::date::PartialDate;
 use crate::figure::{Confidence, Qualifier, Unit};
+use crate::resources::EventKind;
 use crate::text::Text;
 
 /// The words around a chart, in both languages.
@@ -32,6 +33,10 @@ pub enum ChartBody {
     Lines(LineChart),
     /// Horizontal bars on one value axis.
     Bars(BarChart),
+    /// Dated events on one time axis, stacked so their labels never overlap.
+    Timeline(TimelineChart),
+    /// Countries on a world map, shaded by a count.
+    Map(MapChart),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -124,6 +129,99 @@ pub struct ReferenceLine {
     pub figure_ids: Vec<String>,
 }
 
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineChart {
+    /// In time order; events on the same date keep the order of the data.
+    pub events: Vec<TimelineMark>,
+    /// The date the timeline leads to (Azerbaijan's accession), written in full on the axis.
+    pub key_date: Option<PartialDate>,
+}
+
+/// One event on the time axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineMark {
+    /// The event's id in the package.
+    pub event_id: String,
+    /// Decides the marker's shape.
+    pub kind: EventKind,
+    pub label: Text,
+    pub date: PartialDate,
+    /// The last day of an event over several days, drawn as a span.
+    pub end: Option<PartialDate>,
+    /// [`PartialDate::as_fractional_year`] of `date` and of `end`.
+    pub x: f64,
+    pub x_end: Option<f64>,
+    pub confidence: Confidence,
+    /// A step the chart is about (the Letter of Intent, the announcement): drawn larger,
+    /// in the highlight colour and with a bold label.
+    pub key: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapChart {
+    /// Every outline drawn, members or not, in degrees: `(longitude, latitude)`.
+    pub shapes: Vec<MapShape>,
+    /// The countries with a count, most first (ties by code); the values of the chart.
+    pub members: Vec<MapMember>,
+    /// The shades, lowest count first.
+    pub classes: Vec<CountClass>,
+    /// The latitudes shown, south to north; the map is equirectangular.
+    pub latitudes: (f64, f64),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapShape {
+    /// Outer rings; each closes itself.
+    pub rings: Vec<Vec<(f64, f64)>>,
+    /// Holes in them, where another country lies inside.
+    pub holes: Vec<Vec<(f64, f64)>>,
+    /// The index in [`MapChart::members`] when this country has a count.
+    pub member: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapMember {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    pub name: Text,
+    pub value: f64,
+    pub unit: Unit,
+    /// The index in [`MapChart::classes`] of its shade.
+    pub class: usize,
+    pub confidence: Confidence,
+    /// The records the count comes from.
+    pub figure_ids: Vec<String>,
+    /// Outlined and named on the map.
+    pub highlight: bool,
+    /// The index in [`MapChart::shapes`]; `None` when the map has no outline for it.
+    pub shape: Option<usize>,
+}
+
+/// The counts one shade stands for, `min..=max`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CountClass {
+    pub min: f64,
+    pub max: f64,
+}
+
+impl CountClass {
+    /// At most `count` classes of whole numbers that together cover `1..=max`.
+    pub fn split(max: u32, count: u32) -> Vec<CountClass> {
+        let max = max.max(1);
+        let n = max.min(count.max(1));
+        (0..n)
+            .map(|k| CountClass {
+                min: f64::from(1 + k * max / n),
+                max: f64::from((k + 1) * max / n),
+            })
+            .collect()
+    }
+
+    pub fn contains(&self, value: f64) -> bool {
+        value >= self.min && value <= self.max
+    }
+}
+
 impl Panel {
     /// The unit of every series, when they share one (then the axis names it).
     pub fn unit(&self) -> Option<Unit> {
@@ -178,37 +276,71 @@ impl LineChart {
 }
 
 impl ChartData {
-    /// True when there is nothing to draw.
-    pub fn is_empty(&self) -> bool {
-        !self.any_value(|_| true, |_| true)
-    }
-
-    /// Whether any point or bar satisfies the test for its kind.
-    fn any_value(&self, point: impl Fn(&Point) -> bool, bar: impl Fn(&Bar) -> bool) -> bool {
+    /// The confidence and qualifier of every value shown: points, bars, events, countries.
+    fn values(&self) -> Vec<(Confidence, Qualifier)> {
         match &self.body {
             ChartBody::Lines(lines) => lines
                 .panels
                 .iter()
                 .flat_map(|p| &p.series)
                 .flat_map(|s| &s.points)
-                .any(point),
-            ChartBody::Bars(bars) => bars.bars.iter().any(bar),
+                .map(|p| (p.confidence, p.qualifier))
+                .collect(),
+            ChartBody::Bars(bars) => bars
+                .bars
+                .iter()
+                .map(|b| (b.confidence, b.qualifier))
+                .collect(),
+            ChartBody::Timeline(timeline) => timeline
+                .events
+                .iter()
+                .map(|e| (e.confidence, Qualifier::Exact))
+                .collect(),
+            ChartBody::Map(map) => map
+                .members
+                .iter()
+                .map(|m| (m.confidence, Qualifier::Exact))
+                .collect(),
         }
+    }
+
+    /// True when there is nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.values().is_empty()
     }
 
     /// Whether any value shown needs the "unverified or worked out" key.
     pub fn has_warned_values(&self) -> bool {
-        self.any_value(
-            |p| p.confidence.needs_warning(),
-            |b| b.confidence.needs_warning(),
-        )
+        self.values().iter().any(|(c, _)| c.needs_warning())
     }
 
     /// Whether any value shown is a lower bound ("more than").
     pub fn has_lower_bounds(&self) -> bool {
-        self.any_value(
-            |p| p.qualifier == Qualifier::MoreThan,
-            |b| b.qualifier == Qualifier::MoreThan,
-        )
+        self.values().iter().any(|(_, q)| *q == Qualifier::MoreThan)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn count_classes_cover_every_count_once() {
+        let five = CountClass::split(5, 5);
+        assert_eq!(five.len(), 5);
+        assert!(five.iter().all(|c| c.min == c.max));
+        let wide = CountClass::split(12, 5);
+        assert_eq!(wide.first().map(|c| c.min), Some(1.0));
+        assert_eq!(wide.last().map(|c| c.max), Some(12.0));
+        for pair in wide.windows(2) {
+            assert_eq!(pair[0].max + 1.0, pair[1].min);
+        }
+        for count in 1..=12 {
+            assert_eq!(
+                wide.iter().filter(|c| c.contains(f64::from(count))).count(),
+                1
+            );
+        }
+        assert_eq!(CountClass::split(2, 5).len(), 2);
     }
 }

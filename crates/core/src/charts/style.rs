@@ -1,7 +1,9 @@
-//! How series tell themselves apart besides colour: marker shape and dash pattern,
-//! and the pure geometry of both.
+//! How series and events tell themselves apart besides colour: marker shape and dash
+//! pattern, and the pure geometry of both.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use crate::resources::EventKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MarkerShape {
     Circle,
     Square,
@@ -9,6 +11,10 @@ pub enum MarkerShape {
     Diamond,
     TriangleDown,
     Cross,
+    /// A five-pointed star.
+    Star,
+    /// An upright cross, `+`.
+    Plus,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,8 +64,22 @@ pub fn series_style(index: usize) -> SeriesStyle {
     }
 }
 
+/// The marker of each kind of timeline event: a different shape for every kind.
+pub fn event_shape(kind: EventKind) -> MarkerShape {
+    match kind {
+        EventKind::Institution => MarkerShape::Square,
+        EventKind::Policy => MarkerShape::Triangle,
+        EventKind::Agreement => MarkerShape::Diamond,
+        EventKind::Announcement => MarkerShape::Star,
+        EventKind::Meeting => MarkerShape::Circle,
+        EventKind::Statement => MarkerShape::TriangleDown,
+        EventKind::Recognition => MarkerShape::Cross,
+        EventKind::Construction => MarkerShape::Plus,
+    }
+}
+
 /// The outline of a polygon marker of `radius` around `center`; `None` for the
-/// circle and the cross, which backends draw with their own primitives.
+/// circle and the crosses, which backends draw with their own primitives.
 pub fn marker_polygon(
     shape: MarkerShape,
     center: (f64, f64),
@@ -68,7 +88,14 @@ pub fn marker_polygon(
     let (x, y) = center;
     let r = radius;
     let points = match shape {
-        MarkerShape::Circle | MarkerShape::Cross => return None,
+        MarkerShape::Circle | MarkerShape::Cross | MarkerShape::Plus => return None,
+        MarkerShape::Star => (0..10)
+            .map(|k| {
+                let reach = if k % 2 == 0 { r * 1.3 } else { r * 0.55 };
+                let angle = std::f64::consts::PI * (k as f64 / 5.0 - 0.5);
+                (x + reach * angle.cos(), y + reach * angle.sin())
+            })
+            .collect(),
         MarkerShape::Square => {
             let s = r * 0.85;
             vec![
@@ -174,8 +201,24 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_of_event_has_its_own_shape() {
+        let kinds = [
+            EventKind::Institution,
+            EventKind::Policy,
+            EventKind::Agreement,
+            EventKind::Announcement,
+            EventKind::Meeting,
+            EventKind::Statement,
+            EventKind::Recognition,
+            EventKind::Construction,
+        ];
+        let shapes: std::collections::HashSet<_> = kinds.iter().map(|k| event_shape(*k)).collect();
+        assert_eq!(shapes.len(), kinds.len());
+    }
+
+    #[test]
     fn polygon_markers_surround_their_centre() {
-        for shape in MARKERS {
+        for shape in MARKERS.into_iter().chain([MarkerShape::Star]) {
             if let Some(points) = marker_polygon(shape, (10.0, 10.0), 4.0) {
                 let (sx, sy) = points
                     .iter()

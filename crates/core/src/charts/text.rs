@@ -2,7 +2,24 @@
 //! labels, company names) come from the package; numbers never appear here.
 //! `{name}` marks a slot that [`ChartMsg::fill`] replaces.
 
+use crate::i18n::Msg;
+use crate::resources::EventKind;
 use crate::text::{Locale, Text};
+
+/// The name of a kind of event, as the pages name it.
+pub fn event_kind_text(kind: EventKind) -> Text {
+    let message = match kind {
+        EventKind::Institution => Msg::PagesEventKindInstitution,
+        EventKind::Policy => Msg::PagesEventKindPolicy,
+        EventKind::Agreement => Msg::PagesEventKindAgreement,
+        EventKind::Announcement => Msg::PagesEventKindAnnouncement,
+        EventKind::Meeting => Msg::PagesEventKindMeeting,
+        EventKind::Statement => Msg::PagesEventKindStatement,
+        EventKind::Recognition => Msg::PagesEventKindRecognition,
+        EventKind::Construction => Msg::PagesEventKindConstruction,
+    };
+    Text::new(message.get(Locale::Az), message.get(Locale::En))
+}
 
 macro_rules! chart_messages {
     ($($name:ident => ($az:expr, $en:expr),)*) => {
@@ -200,6 +217,40 @@ chart_messages! {
         "Target levels are worked out by the portal from a base-year level that no one publishes."
     ),
 
+    // ---- (8) Accession timeline
+    TimelineTitle => (
+        "Azərbaycanın təşəbbüsə qoşulma yolu",
+        "Azerbaijan's road to the initiative"
+    ),
+    TimelineSubtitle => (
+        "Qoşulmanın hadisələri tarix üzrə; işarənin forması hadisənin növünü göstərir",
+        "The events of the accession by date; a marker's shape shows the kind of event"
+    ),
+    KeyAccessionStep => (
+        "Böyük işarə, qalın yazı: qoşulmanın özü",
+        "Larger marker, bold label: the accession itself"
+    ),
+    KeySpan => ("Zolaq: bir neçə gün davam edən hadisə", "Bar: an event over several days"),
+    TimelineMonthNote => (
+        "Yalnız ayı məlum olan tarixlər ayın ortasında göstərilir.",
+        "Dates known only to the month are placed in the middle of that month."
+    ),
+
+    // ---- (9) Member map
+    MapTitle => (
+        "Adı məlum üzv klasterlər dünya xəritəsində",
+        "Named member clusters on the world map"
+    ),
+    MapSubtitle => (
+        "Rəng və dairədəki rəqəm: ölkədəki adı məlum üzv klasterlərin sayı; Azərbaycan haşiyələnib",
+        "Shade and circled number: a country's named member clusters; Azerbaijan outlined"
+    ),
+    KeyNoMembers => ("Adı məlum üzv yoxdur", "No named member"),
+    MapNotDrawn => (
+        "Xəritədə göstərilmir (bu miqyasda çox kiçikdir): {countries}.",
+        "Not on the map (too small at this scale): {countries}."
+    ),
+
     // ---- Text descriptions
     DescSeries => ("{series}: son dəyər {value} ({date}).", "{series}: latest {value} ({date})."),
     DescSingle => ("{series}: bir rəqəm, {value} ({date}).", "{series}: one figure, {value} ({date})."),
@@ -221,6 +272,19 @@ chart_messages! {
     DescBar => ("{label}: {value}.", "{label}: {value}."),
     DescLargest => ("Ən böyüyü: {label}, {value}.", "Largest: {label}, {value}."),
     DescEvent => ("Qeyd olunan hadisə: {label}.", "Marked event: {label}."),
+    DescTimeline => (
+        "{first_date} ({first}) ilə {last_date} ({last}) arasında {count} hadisə.",
+        "{count} events, from {first} ({first_date}) to {last} ({last_date})."
+    ),
+    DescAccessionDate => (
+        "Qoşulma tarixi: {date}. Əsas addımlar: {steps}.",
+        "Accession date: {date}. Key steps: {steps}."
+    ),
+    DescDatedEvent => ("{date}: {label}.", "{date}: {label}."),
+    DescMapCountries => (
+        "{count} ölkənin ən azı bir adı məlum üzv klasteri var.",
+        "{count} countries have at least one named member cluster."
+    ),
 }
 
 #[cfg(test)]

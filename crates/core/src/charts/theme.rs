@@ -169,6 +169,42 @@ impl Palette {
     pub fn series_colour(&self, index: usize) -> Rgb {
         self.series[index % self.series.len()]
     }
+
+    /// `steps` shades for counts, lowest first: the first series colour mixed ever more
+    /// strongly into the background. They differ in lightness, not only in hue, so they
+    /// read in order for colour-blind readers and in greyscale.
+    pub fn sequential(&self, steps: usize) -> Vec<Rgb> {
+        let strongest = self.series_colour(0);
+        (0..steps)
+            .map(|k| {
+                let t = if steps > 1 {
+                    0.3 + 0.7 * k as f64 / (steps - 1) as f64
+                } else {
+                    1.0
+                };
+                self.background.mix(strongest, t)
+            })
+            .collect()
+    }
+
+    /// Land that has no count on a map: a faint tint of the muted text colour.
+    pub fn land(&self) -> Rgb {
+        self.background.mix(self.muted, 0.16)
+    }
+}
+
+impl Rgb {
+    /// This colour moved `t` of the way (0 to 1) towards `other`.
+    pub fn mix(self, other: Rgb, t: f64) -> Rgb {
+        let channel = |a: u8, b: u8| {
+            (f64::from(a) + (f64::from(b) - f64::from(a)) * t.clamp(0.0, 1.0)).round() as u8
+        };
+        Rgb(
+            channel(self.0, other.0),
+            channel(self.1, other.1),
+            channel(self.2, other.2),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -209,6 +245,21 @@ mod tests {
                     colour.hex()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn map_shades_move_steadily_away_from_the_background() {
+        for name in PaletteName::ALL {
+            let p = name.palette();
+            let shades = p.sequential(5);
+            assert_eq!(shades[4], p.series[0]);
+            let contrasts: Vec<f64> = shades.iter().map(|c| c.contrast(p.background)).collect();
+            assert!(
+                contrasts.windows(2).all(|w| w[1] > w[0]),
+                "{name:?}: {contrasts:?}"
+            );
+            assert_ne!(p.land(), shades[0], "{name:?}");
         }
     }
 

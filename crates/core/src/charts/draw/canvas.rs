@@ -130,7 +130,18 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         colour: Rgb,
         filled: bool,
     ) -> Result<(), String> {
-        let r = MARKER_RADIUS;
+        self.marker_of_size(shape, at, MARKER_RADIUS, colour, filled)
+    }
+
+    /// A marker of radius `r`.
+    pub fn marker_of_size(
+        &self,
+        shape: MarkerShape,
+        at: (f64, f64),
+        r: f64,
+        colour: Rgb,
+        filled: bool,
+    ) -> Result<(), String> {
         let stroke = ShapeStyle::from(rgb(colour)).stroke_width(2);
         let fill = if filled {
             rgb(colour)
@@ -146,18 +157,21 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
                 closed.push(outline[0]);
                 self.area.draw(&PathElement::new(points(&closed), stroke))
             }
-            (MarkerShape::Cross, None) => {
+            (MarkerShape::Cross | MarkerShape::Plus, None) => {
                 let (x, y) = at;
+                let (a, b) = if shape == MarkerShape::Plus {
+                    let r = r * 1.2;
+                    ([(x - r, y), (x + r, y)], [(x, y - r), (x, y + r)])
+                } else {
+                    (
+                        [(x - r, y - r), (x + r, y + r)],
+                        [(x - r, y + r), (x + r, y - r)],
+                    )
+                };
                 self.area
-                    .draw(&PathElement::new(
-                        points(&[(x - r, y - r), (x + r, y + r)]),
-                        stroke,
-                    ))
+                    .draw(&PathElement::new(points(&a), stroke))
                     .map_err(|e| e.to_string())?;
-                self.area.draw(&PathElement::new(
-                    points(&[(x - r, y + r), (x + r, y - r)]),
-                    stroke,
-                ))
+                self.area.draw(&PathElement::new(points(&b), stroke))
             }
             (_, None) => {
                 let centre = (px(at.0), px(at.1));
@@ -168,5 +182,40 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             }
         };
         result.map_err(|e| e.to_string())
+    }
+
+    /// A filled polygon without an outline; it closes itself.
+    pub fn polygon(&self, outline: &[(f64, f64)], colour: Rgb) -> Result<(), String> {
+        if outline.len() < 3 {
+            return Ok(());
+        }
+        self.area
+            .draw(&Polygon::new(points(outline), rgb(colour).filled()))
+            .map_err(|e| e.to_string())
+    }
+
+    /// A closed outline of a polygon.
+    pub fn outline(&self, ring: &[(f64, f64)], colour: Rgb, width: u32) -> Result<(), String> {
+        let Some(first) = ring.first() else {
+            return Ok(());
+        };
+        let mut closed = ring.to_vec();
+        closed.push(*first);
+        self.line(&closed, colour, width, Dash::Solid)
+    }
+
+    /// A circle filled with `fill` and drawn round with a one-pixel `stroke`.
+    pub fn disc(&self, centre: (f64, f64), r: f64, fill: Rgb, stroke: Rgb) -> Result<(), String> {
+        let centre = (px(centre.0), px(centre.1));
+        self.area
+            .draw(&Circle::new(centre, px(r), rgb(fill).filled()))
+            .map_err(|e| e.to_string())?;
+        self.area
+            .draw(&Circle::new(
+                centre,
+                px(r),
+                ShapeStyle::from(rgb(stroke)).stroke_width(1),
+            ))
+            .map_err(|e| e.to_string())
     }
 }

@@ -5,8 +5,10 @@
 mod bars;
 mod canvas;
 mod lines;
+mod map;
+mod timeline;
 
-use super::layout::{BodyLayout, ChartLayout, LegendMark};
+use super::layout::{BodyLayout, ChartLayout, LegendMark, EVENT_RADIUS, KEY_RADIUS};
 use super::model::{ChartBody, ChartData, SeriesShape};
 use super::style::{lower_bound_mark, series_style, MarkerShape};
 use super::theme::Palette;
@@ -45,6 +47,10 @@ pub fn draw_laid_out<DB: DrawingBackend>(
     match (&chart.body, &layout.body) {
         (ChartBody::Lines(data), BodyLayout::Lines(panels)) => lines::draw(&canvas, data, panels),
         (ChartBody::Bars(data), BodyLayout::Bars(bars)) => bars::draw(&canvas, data, bars),
+        (ChartBody::Timeline(data), BodyLayout::Timeline(timeline)) => {
+            timeline::draw(&canvas, data, timeline)
+        }
+        (ChartBody::Map(data), BodyLayout::Map(map)) => map::draw(&canvas, data, map),
         _ => Err("the layout was made for another kind of chart".to_string()),
     }
 }
@@ -70,6 +76,34 @@ fn legend<DB: DrawingBackend>(canvas: &Canvas<DB>, layout: &ChartLayout) -> Resu
             LegendMark::LowerBound => {
                 let mark = lower_bound_mark((middle.0, middle.1 + 5.0), 0.0);
                 canvas.line(&mark, theme.text, 2, super::style::Dash::Solid)?;
+            }
+            LegendMark::Event(shape) => {
+                canvas.marker_of_size(shape, middle, EVENT_RADIUS, theme.series_colour(0), true)?;
+            }
+            LegendMark::KeyEvent => {
+                let side = 2.0 * KEY_RADIUS;
+                canvas.bar(
+                    x + 13.0 - KEY_RADIUS,
+                    y - KEY_RADIUS,
+                    side,
+                    side,
+                    theme.highlight,
+                    true,
+                )?;
+            }
+            LegendMark::Span => {
+                canvas.bar(x + 3.0, y - 3.0, 20.0, 6.0, theme.series_colour(0), true)?;
+            }
+            LegendMark::Class { index, of } => {
+                let shade = theme
+                    .sequential(of)
+                    .get(index)
+                    .copied()
+                    .unwrap_or(theme.text);
+                canvas.bar(x + 3.0, y - 6.0, 20.0, 12.0, shade, true)?;
+            }
+            LegendMark::NoMembers => {
+                canvas.bar(x + 3.0, y - 6.0, 20.0, 12.0, theme.land(), true)?;
             }
         }
         canvas.text(&entry.label)?;

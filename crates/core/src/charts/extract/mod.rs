@@ -2,6 +2,7 @@
 //! per part of the package. Nothing here types a figure; every value is read from
 //! the package (or worked out from it, and then marked `Derived`).
 
+mod accession;
 mod climate;
 mod clusters;
 mod common;
@@ -23,6 +24,8 @@ pub fn extract(id: ChartId, package: &Package) -> Result<ChartData, String> {
         ChartId::PolymerOutput => nextgen::polymer_output(package),
         ChartId::Park(topic) => park::over_time(package, topic),
         ChartId::EmissionsTargets => climate::emissions_targets(package),
+        ChartId::AccessionTimeline => accession::timeline(package),
+        ChartId::MemberMap => clusters::member_map(package),
     }
     .map_err(|problem| format!("chart {id}: {problem}"))?;
     if chart.is_empty() {

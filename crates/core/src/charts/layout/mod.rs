@@ -2,15 +2,22 @@
 //! footer. Pure, so the drawing and the pointer lookup ([`super::hit`]) share it.
 
 mod bars;
+mod map;
 mod measure;
 mod panels;
+mod timeline;
 
 pub use bars::{BarRow, BarsLayout, ReferenceLayout};
+pub use map::{
+    class_label, ring_area, ring_contains, shape_contains, BadgeLayout, MapLayout, ShapeLayout,
+};
 pub use measure::*;
 pub use panels::{AnnotationLayout, PanelLayout};
+pub use timeline::{fit_text, EventLayout, TimelineLayout, EVENT_RADIUS, KEY_RADIUS};
 
 use super::model::{ChartBody, ChartData, SeriesShape};
-use super::text::ChartMsg;
+use super::style::{event_shape, MarkerShape};
+use super::text::{event_kind_text, ChartMsg};
 use crate::format::format_date;
 use crate::text::{Locale, Text};
 
@@ -95,6 +102,16 @@ pub enum LegendMark {
     OutlinedBar,
     /// The "more than" chevron.
     LowerBound,
+    /// A timeline event's marker.
+    Event(MarkerShape),
+    /// The larger marker of a key step of a timeline.
+    KeyEvent,
+    /// An event's span on the time axis.
+    Span,
+    /// A map's shade for counts: class `index` of `of`.
+    Class { index: usize, of: usize },
+    /// A map's land with no count.
+    NoMembers,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,6 +128,8 @@ pub struct LegendEntry {
 pub enum BodyLayout {
     Lines(Vec<PanelLayout>),
     Bars(BarsLayout),
+    Timeline(TimelineLayout),
+    Map(MapLayout),
 }
 
 /// A whole chart placed on a `width` × `height` canvas.
@@ -178,6 +197,10 @@ impl ChartLayout {
         let body = match &chart.body {
             ChartBody::Lines(lines) => BodyLayout::Lines(panels::line_panels(lines, locale, area)),
             ChartBody::Bars(bars) => BodyLayout::Bars(bars::bars_layout(bars, locale, area)),
+            ChartBody::Timeline(timeline) => {
+                BodyLayout::Timeline(timeline::timeline_layout(timeline, locale, area))
+            }
+            ChartBody::Map(map) => BodyLayout::Map(map::map_layout(map, locale, area)),
         };
         ChartLayout {
             width,
@@ -255,6 +278,52 @@ fn legend(
                     ChartMsg::KeyWarnedBar.get(locale).into(),
                 ));
             }
+        }
+        ChartBody::Timeline(timeline) => {
+            // Kinds in the order they first happen.
+            let mut kinds = Vec::new();
+            for event in &timeline.events {
+                if !kinds.contains(&event.kind) {
+                    kinds.push(event.kind);
+                }
+            }
+            for kind in kinds {
+                items.push((
+                    LegendMark::Event(event_shape(kind)),
+                    event_kind_text(kind).get(locale).into(),
+                ));
+            }
+            if timeline.events.iter().any(|e| e.key) {
+                items.push((
+                    LegendMark::KeyEvent,
+                    ChartMsg::KeyAccessionStep.get(locale).into(),
+                ));
+            }
+            if timeline.events.iter().any(|e| e.end.is_some()) {
+                items.push((LegendMark::Span, ChartMsg::KeySpan.get(locale).into()));
+            }
+            if chart.has_warned_values() {
+                items.push((LegendMark::Hollow, ChartMsg::KeyWarned.get(locale).into()));
+            }
+        }
+        ChartBody::Map(map) => {
+            let unit = map
+                .members
+                .first()
+                .map_or(crate::figure::Unit::Clusters, |m| m.unit);
+            for (index, class) in map.classes.iter().enumerate() {
+                items.push((
+                    LegendMark::Class {
+                        index,
+                        of: map.classes.len(),
+                    },
+                    class_label(class.min, class.max, unit, locale),
+                ));
+            }
+            items.push((
+                LegendMark::NoMembers,
+                ChartMsg::KeyNoMembers.get(locale).into(),
+            ));
         }
     }
     let row = BODY.line_height() + 4.0;
