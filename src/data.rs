@@ -6,6 +6,7 @@ use klaster_core::package::{sha256_hash, DataPackage, ResourceName};
 use klaster_core::retry::{backoff_ms, should_retry, Attempt, TIMEOUT_MS};
 use klaster_core::validate::{parse_json, Problem, DESCRIPTOR_FILE};
 use klaster_core::Locale;
+use leptos::prelude::{ArcRwSignal, Get, Update};
 use serde::de::DeserializeOwned;
 use std::any::Any;
 use std::cell::RefCell;
@@ -118,7 +119,12 @@ async fn fetch_once(file: &str) -> (Attempt, Result<Vec<u8>, LoadError>) {
             }),
         ),
         Ok(response) => match response.binary().await {
-            Ok(bytes) => (Attempt::Delivered, Ok(bytes)),
+            Ok(bytes) => {
+                if let Some(saved_at) = response.headers().get(SAVED_AT_HEADER) {
+                    note_saved_at(saved_at);
+                }
+                (Attempt::Delivered, Ok(bytes))
+            }
             Err(error) => (
                 Attempt::NetworkError,
                 Err(LoadError::Network(error.to_string())),
@@ -129,6 +135,32 @@ async fn fetch_once(file: &str) -> (Attempt, Result<Vec<u8>, LoadError>) {
         timer.clear();
     }
     result
+}
+
+/// Set by the service worker (`public/sw.js`) on a file it answers from this device's
+/// cache because the network failed: when the file was saved, in RFC 3339 UTC.
+const SAVED_AT_HEADER: &str = "x-klaster-saved-at";
+
+thread_local! {
+    // Reference-counted, not owned by whichever page first read it: a page's signals are
+    // disposed when the reader leaves it.
+    static SAVED_AT: ArcRwSignal<Option<String>> = ArcRwSignal::new(None);
+}
+
+/// When the oldest file shown from this device's cache was saved; `None` while every file
+/// came from the network.
+pub fn cached_data_saved_at() -> Option<String> {
+    SAVED_AT.with(|saved| saved.get())
+}
+
+fn note_saved_at(saved_at: String) {
+    SAVED_AT.with(|saved| {
+        saved.update(|oldest| {
+            if oldest.as_ref().is_none_or(|known| saved_at < *known) {
+                *oldest = Some(saved_at);
+            }
+        })
+    });
 }
 
 type SharedFetch = Shared<LocalBoxFuture<'static, Result<Rc<Vec<u8>>, LoadError>>>;

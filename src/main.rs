@@ -1,12 +1,16 @@
-//! Entry point: install the panic hook and mount the app. Everything else lives in `app`.
+//! Entry point: install the panic hook, mount the app, register the service worker.
+//! Everything else lives in `app`.
 
 mod app;
 mod components;
 mod data;
 mod head;
 mod pages;
+mod panic_notice;
+mod sw;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    panic_notice::install();
     leptos::mount::mount_to_body(app::App);
+    sw::register();
 }

@@ -1,6 +1,7 @@
 use crate::app::use_route;
 use klaster_core::format::{format_date, format_value};
 use klaster_core::i18n::{confidence_help, confidence_label, Msg};
+use klaster_core::link::web_address;
 use klaster_core::queries::{cited_sources, Provenance};
 use klaster_core::resources::Source;
 use klaster_core::Figure;
@@ -87,7 +88,7 @@ pub fn CitedSources(ids: Vec<String>, sources: Rc<Vec<Source>>) -> impl IntoView
                 let date = source.published;
                 view! {
                     <li>
-                        <a href=source.url rel="noopener noreferrer" target="_blank">{source.title}</a>
+                        <a href=web_address(&source.url).map(str::to_string) rel="noopener noreferrer" target="_blank">{source.title}</a>
                         " (" {source.publisher}
                         {move || date.map(|date| format!(", {}", format_date(date, locale.get())))} ")"
                     </li>

@@ -1,4 +1,5 @@
 use crate::app::use_route;
+use crate::components::cached_data::CachedDataNotice;
 use crate::components::theme::ThemeToggle;
 use klaster_core::i18n::{page_title, Msg};
 use klaster_core::route::{Page, Route};
@@ -31,6 +32,7 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
             <p class="site-tagline">{move || Msg::SiteTagline.get(locale.get())}</p>
+            <CachedDataNotice/>
             <nav aria-label=move || Msg::MainNavigation.get(locale.get())>
                 <ul class="site-nav">
                     {Page::NAVIGATION

@@ -1,5 +1,7 @@
 //! Reusable pieces of the interface, one file each.
 
+pub mod cached_data;
+pub mod chart;
 pub mod confidence_scale;
 pub mod dataset;
 pub mod figure;

@@ -1,11 +1,13 @@
 //! Azerbaijan's accession: the story, who took part, the timeline and the policy frame.
 
 use crate::app::use_route;
+use crate::components::chart::ChartCard;
 use crate::components::dataset::{dataset, ready, Dataset};
 use crate::components::figure::SourcedValue;
 use crate::components::sourced_cell::SourcedText;
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
+use klaster_core::charts::ChartId;
 use klaster_core::i18n::{page_title, Msg};
 use klaster_core::package::ResourceName;
 use klaster_core::queries::{
@@ -119,6 +121,7 @@ pub fn AzerbaijanPage() -> impl IntoView {
                 {move || ready(accession).and(ready(sources)).view(|(accession, sources)| {
                     let events = in_date_order(&accession.value.events).into_iter().cloned().collect();
                     view! {
+                        <ChartCard chart=ChartId::AccessionTimeline/>
                         <Timeline events actors=accession.value.actors.clone().into() sources=sources.value id_prefix="timeline"/>
                     }.into_any()
                 })}

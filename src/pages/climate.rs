@@ -2,11 +2,13 @@
 //! national targets, and COP29.
 
 use crate::app::use_route;
+use crate::components::chart::ChartCard;
 use crate::components::dataset::{dataset, ready, Dataset};
 use crate::components::figure::SourcedValue;
 use crate::components::sourced_cell::SourcedCell;
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
+use klaster_core::charts::ChartId;
 use klaster_core::i18n::{page_title, Msg};
 use klaster_core::package::ResourceName;
 use klaster_core::queries::{
@@ -128,6 +130,7 @@ pub fn ClimatePage() -> impl IntoView {
                 {move || ready(climate).and(ready(sources)).view(|(climate, sources)| {
                     let others = climate_figures(&climate.value.figures, ClimateTopic::OtherTargets);
                     view! {
+                        <ChartCard chart=ChartId::EmissionsTargets/>
                         <TargetTable targets=climate.value.targets.clone() sources=sources.value.clone()/>
                         <h3>{move || Msg::ClimateOtherTargets.get(locale.get())}</h3>
                         {cards(others, &sources.value)}

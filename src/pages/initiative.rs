@@ -2,10 +2,12 @@
 //! measure's change of definition said out loud) and who its members are.
 
 use crate::app::use_route;
+use crate::components::chart::ChartCard;
 use crate::components::dataset::{dataset, ready, Dataset};
 use crate::components::figure::SourcedValue;
 use crate::components::sourced_cell::{SourcedCell, SourcedText};
 use crate::components::terms::Terms;
+use klaster_core::charts::ChartId;
 use klaster_core::format::{format_date, format_value};
 use klaster_core::i18n::{page_title, Msg};
 use klaster_core::package::ResourceName;
@@ -80,6 +82,8 @@ pub fn InitiativePage() -> impl IntoView {
                     <p>{text(Msg::InitiativeCo2ChangeBody)}</p>
                 </div>
                 {move || ready(milestones).and(ready(sources)).view(|(milestones, sources)| view! {
+                    <ChartCard chart=ChartId::InitiativeGrowth/>
+                    <ChartCard chart=ChartId::InitiativeMetrics/>
                     <GrowthTable milestones=milestones.value.clone() sources=sources.value.clone()/>
                     <Ambition milestones=milestones.value sources=sources.value/>
                 }.into_any())}
@@ -89,6 +93,8 @@ pub fn InitiativePage() -> impl IntoView {
                 <h2 id="initiative-members">{text(Msg::InitiativeMembersTitle)}</h2>
                 <p>{text(Msg::InitiativeMembersLead)}</p>
                 {move || ready(clusters).and(ready(sources)).view(|(clusters, sources)| view! {
+                    <ChartCard chart=ChartId::MemberMap/>
+                    <ChartCard chart=ChartId::MembersByCountry/>
                     <MemberTable registry=clusters.value.clone() sources=sources.value.clone()/>
                     <Unidentified registry=clusters.value sources=sources.value/>
                 }.into_any())}

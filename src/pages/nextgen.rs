@@ -2,12 +2,14 @@
 //! the plants' key events, and what no source publishes.
 
 use crate::app::use_route;
+use crate::components::chart::ChartCard;
 use crate::components::dataset::{dataset, ready, Dataset};
 use crate::components::figure::SourcedValue;
 use crate::components::source_line::SourceLine;
 use crate::components::sourced_cell::SourcedCell;
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
+use klaster_core::charts::{ChartId, ParkTopic};
 use klaster_core::format::format_date;
 use klaster_core::i18n::{page_title, Msg};
 use klaster_core::package::ResourceName;
@@ -150,9 +152,17 @@ pub fn NextgenPage() -> impl IntoView {
                         })
                     }).collect_view();
                     view! {
+                        <ChartCard chart=ChartId::NextgenCapacities/>
+                        <ChartCard chart=ChartId::PolymerOutput/>
                         {groups}
                     }.into_any()
                 })}
+            </section>
+
+            <section aria-labelledby="nextgen-park">
+                <h2 id="nextgen-park">{text(Msg::ChartParkTitle)}</h2>
+                <p>{text(Msg::ChartParkLead)}</p>
+                <ChartCard chart=ChartId::Park(ParkTopic::Residents)/>
             </section>
 
             <section aria-labelledby="nextgen-events">

@@ -6,6 +6,7 @@ use crate::data::{self, LoadError};
 use klaster_core::figure::conflict_pairs;
 use klaster_core::format::format_date;
 use klaster_core::i18n::Msg;
+use klaster_core::link::web_address;
 use klaster_core::package::ResourceName;
 use klaster_core::resources::Source;
 use klaster_core::resources::{ClimateContext, IndustrialPark, Milestone, NextGenCluster};
@@ -41,7 +42,7 @@ pub fn SourcesPage() -> impl IntoView {
                                     let published = source.published;
                                     view! {
                                         <li id=format!("source-{}", source.id)>
-                                            <a href=source.url.clone() rel="noopener noreferrer" target="_blank" hreflang=source.language.clone()>
+                                            <a href=web_address(&source.url).map(str::to_string) rel="noopener noreferrer" target="_blank" hreflang=source.language.clone()>
                                                 {source.title.clone()}
                                             </a>
                                             <span class="source-list__meta">

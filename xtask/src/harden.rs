@@ -16,7 +16,10 @@ const MARKER: &str = "<meta name=\"klaster-boot\"";
 /// The policy every page is served with. `frame-ancestors` only works as a header, so the
 /// meta tag leaves it out (browsers ignore it there, with a console error).
 fn policy(inline_script_hashes: &[String]) -> String {
-    let hashes: String = inline_script_hashes.iter().map(|h| format!(" '{h}'")).collect();
+    let hashes: String = inline_script_hashes
+        .iter()
+        .map(|h| format!(" '{h}'"))
+        .collect();
     [
         "default-src 'none'".to_string(),
         format!("script-src 'self' 'wasm-unsafe-eval'{hashes}"),
@@ -49,7 +52,11 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -89,6 +96,11 @@ fn boot_script(js: &str, wasm: &str, wasm_integrity: &str) -> String {
       createHTML: function (html) {{
         if (unsafe.test(html)) throw new TypeError('klaster: markup refused by the Trusted Types policy');
         return html;
+      }},
+      // The one script URL the app loads itself: its offline service worker.
+      createScriptURL: function (url) {{
+        if (url === 'sw.js') return url;
+        throw new TypeError('klaster: script URL refused by the Trusted Types policy');
       }}
     }});
   }}
@@ -113,15 +125,19 @@ fn boot_script(js: &str, wasm: &str, wasm_integrity: &str) -> String {
 
 pub fn harden(dist: &Path) -> Result<()> {
     let index_path = dist.join("index.html");
-    let html = fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let html =
+        fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let (rewritten, report) = rewrite_index(&html, |file| {
         fs::read(dist.join(file)).map_err(|e| format!("{}: {e}", dist.join(file).display()))
     })?;
     fs::write(dist.join(&report.boot_file), &report.boot_text).map_err(|e| e.to_string())?;
     fs::write(&index_path, rewritten).map_err(|e| e.to_string())?;
     fs::write(dist.join("_headers"), headers_file(&report.policy)).map_err(|e| e.to_string())?;
-    fs::write(dist.join("nginx-security-headers.conf"), nginx_snippet(&report.policy))
-        .map_err(|e| e.to_string())?;
+    fs::write(
+        dist.join("nginx-security-headers.conf"),
+        nginx_snippet(&report.policy),
+    )
+    .map_err(|e| e.to_string())?;
     println!(
         "    hardened: boot script {}, CSP meta tag, _headers and nginx-security-headers.conf",
         report.boot_file
@@ -143,12 +159,23 @@ pub fn rewrite_index(
     let start = html
         .find(MARKER)
         .ok_or("index.html has no klaster-boot marker: check pattern_script in Trunk.toml")?;
-    let end = start + html[start..].find('>').ok_or("unterminated klaster-boot marker")? + 1;
+    let end = start
+        + html[start..]
+            .find('>')
+            .ok_or("unterminated klaster-boot marker")?
+        + 1;
     let tag = &html[start..end];
-    let js = attribute(tag, "data-js").ok_or("the marker has no data-js")?.trim_start_matches("./");
-    let wasm = attribute(tag, "data-wasm").ok_or("the marker has no data-wasm")?.trim_start_matches("./");
+    let js = attribute(tag, "data-js")
+        .ok_or("the marker has no data-js")?
+        .trim_start_matches("./");
+    let wasm = attribute(tag, "data-wasm")
+        .ok_or("the marker has no data-wasm")?
+        .trim_start_matches("./");
     let boot_text = boot_script(js, wasm, &sri(&read(wasm)?));
-    let boot_file = format!("boot-{}.js", &csp_hash(&boot_text)[7..23].replace(['+', '/'], "0"));
+    let boot_file = format!(
+        "boot-{}.js",
+        &csp_hash(&boot_text)[7..23].replace(['+', '/'], "0")
+    );
     let import_map = format!(r#"{{"integrity":{{"./{js}":"{}"}}}}"#, sri(&read(js)?));
     let policy = policy(&[csp_hash(&import_map)]);
     let boot_tags = format!(
@@ -160,7 +187,10 @@ pub fn rewrite_index(
     out.push_str(&boot_tags);
     out.push_str(&html[end..]);
     let charset = "<meta charset=\"utf-8\">";
-    let at = out.find(charset).ok_or("index.html has no <meta charset=\"utf-8\">")? + charset.len();
+    let at = out
+        .find(charset)
+        .ok_or("index.html has no <meta charset=\"utf-8\">")?
+        + charset.len();
     out.insert_str(
         at,
         &format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"),
@@ -222,9 +252,15 @@ mod tests {
         let (html, hardened) = rewrite_index(&sample(), read).unwrap();
         assert!(!html.contains("klaster-boot\""));
         assert!(html.contains(&format!("\"./app-1.js\":\"{}\"", sri(b"app-1.js"))));
-        assert!(html.contains(&format!("src=\"./{}\" integrity=\"sha384-", hardened.boot_file)));
+        assert!(html.contains(&format!(
+            "src=\"./{}\" integrity=\"sha384-",
+            hardened.boot_file
+        )));
         assert!(hardened.boot_text.contains(&sri(b"app-1_bg.wasm")));
-        assert!(!html.contains("<script type=\"module\">"), "no inline bootstrap remains");
+        assert!(
+            !html.contains("<script type=\"module\">"),
+            "no inline bootstrap remains"
+        );
     }
 
     #[test]
@@ -232,27 +268,39 @@ mod tests {
         let (html, hardened) = rewrite_index(&sample(), read).unwrap();
         let policy = &hardened.policy;
         assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
-        for directive in ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "script-src 'self' 'wasm-unsafe-eval' 'sha256-"] {
+        for directive in [
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "script-src 'self' 'wasm-unsafe-eval' 'sha256-",
+        ] {
             assert!(policy.contains(directive), "{directive}");
         }
         let map_start = html.find("<script type=\"importmap\">").unwrap() + 25;
         let map_end = map_start + html[map_start..].find("</script>").unwrap();
         assert!(policy.contains(&csp_hash(&html[map_start..map_end])));
         let meta = html.find("Content-Security-Policy").unwrap();
-        assert!(meta < html.find("<script").unwrap(), "the policy comes before any script");
+        assert!(
+            meta < html.find("<script").unwrap(),
+            "the policy comes before any script"
+        );
         assert!(!html[..html.find("</head>").unwrap()].contains("frame-ancestors"));
     }
 
     #[test]
     fn trusted_types_allow_only_the_boot_scripts_default_policy() {
         let (_, hardened) = rewrite_index(&sample(), read).unwrap();
-        assert!(hardened.policy.contains("require-trusted-types-for 'script'; trusted-types default"));
+        assert!(hardened
+            .policy
+            .contains("require-trusted-types-for 'script'; trusted-types default"));
         assert!(hardened.boot_text.contains("createPolicy('default'"));
     }
 
     #[test]
     fn a_missing_marker_is_an_error_that_names_the_setting() {
-        let error = rewrite_index("<html><head><meta charset=\"utf-8\"></head></html>", read).err().unwrap();
+        let error = rewrite_index("<html><head><meta charset=\"utf-8\"></head></html>", read)
+            .err()
+            .unwrap();
         assert!(error.contains("pattern_script"));
     }
 }

@@ -100,23 +100,25 @@ export async function closeBrowser() {
  *
  * @param {string} url
  * @param {{locale?: string, viewport?: {width:number,height:number}, goto?: boolean,
- *          bypassCSP?: boolean, deviceScaleFactor?: number}} [options]
+ *          bypassCSP?: boolean, deviceScaleFactor?: number, serviceWorkers?: 'block' | 'allow'}} [options]
  *   locale: the browser's locale (navigator.language(s), Accept-Language), default "en-US";
  *   goto: false to get the page without navigating;
- *   deviceScaleFactor: the screen's devicePixelRatio, default 1.
+ *   deviceScaleFactor: the screen's devicePixelRatio, default 1;
+ *   serviceWorkers: 'allow' only for the offline test; the default 'block' keeps a worker
+ *   from one test out of the others.
  * @returns {Promise<{page: import('playwright-core').Page,
  *   context: import('playwright-core').BrowserContext,
  *   problems: {kind: string, url: string, text: string}[],
  *   requests: string[], close: () => Promise<void>}>}
  */
-export async function openPage(url, { locale = 'en-US', viewport = VIEWPORTS.desktop, goto = true, bypassCSP = false, deviceScaleFactor = 1 } = {}) {
+export async function openPage(url, { locale = 'en-US', viewport = VIEWPORTS.desktop, goto = true, bypassCSP = false, deviceScaleFactor = 1, serviceWorkers = 'block' } = {}) {
   const browser = await getBrowser();
   const context = await browser.newContext({
     locale,
     viewport,
     bypassCSP,
     deviceScaleFactor,
-    serviceWorkers: 'block',
+    serviceWorkers,
   });
   // Every Content-Security-Policy violation becomes a console error, so it is a problem.
   await context.addInitScript(() => {

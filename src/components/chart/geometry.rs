@@ -1,0 +1,333 @@
+//! Sizes and frames for a chart card, in CSS pixels. On the page the chart's words
+//! (title, legend, sources) are HTML around the canvas, so the canvas shows only the
+//! body of the core's layout: the layout is made for a taller canvas and the drawing
+//! is shifted up by `crop`. Downloads draw the whole standalone chart instead.
+
+use klaster_core::charts::layout::{
+    text_width, wrap, BodyLayout, ChartLayout, LegendEntry, BODY, BODY_BOLD, SMALL,
+};
+use klaster_core::charts::model::{ChartBody, ChartData};
+use klaster_core::charts::ChartSpec;
+use klaster_core::Locale;
+use klaster_core::Text;
+
+/// Narrower than this, a chart is drawn at this width and its box scrolls.
+pub const MIN_WIDTH: f64 = 240.0;
+/// Room kept above the body on the page.
+const TOP_MARGIN: f64 = 8.0;
+/// The least body a file gets, so the core keeps every note.
+const MIN_FILE_BODY: f64 = 160.0;
+/// What the layout keeps under the body when the footer is empty, less what is cut.
+const BOTTOM_TRIM: f64 = 12.0;
+
+/// The chart without its words, which the card shows as HTML.
+pub fn on_screen(chart: &ChartData) -> ChartData {
+    let empty = || Text::new("", "");
+    ChartData {
+        spec: ChartSpec {
+            id: chart.spec.id,
+            title: empty(),
+            subtitle: empty(),
+            source: empty(),
+            notes: Vec::new(),
+            as_of: None,
+        },
+        body: chart.body.clone(),
+    }
+}
+
+/// The chart with the series of the hidden style indices left empty: the others keep
+/// their colours, markers and legend entries.
+pub fn with_hidden(chart: &ChartData, hidden: &[usize]) -> ChartData {
+    let mut shown = chart.clone();
+    if let (ChartBody::Lines(all), ChartBody::Lines(lines)) = (&chart.body, &mut shown.body) {
+        let styles: Vec<usize> = all.series_with_style().iter().map(|(i, _)| *i).collect();
+        let series = lines.panels.iter_mut().flat_map(|p| p.series.iter_mut());
+        for (series, style) in series.zip(styles) {
+            if hidden.contains(&style) {
+                series.points.clear();
+            }
+        }
+    }
+    shown
+}
+
+/// The height the body of `chart` wants at `width`.
+pub fn body_height(chart: &ChartData, locale: Locale, width: f64) -> f64 {
+    let inner = width - 28.0;
+    match &chart.body {
+        ChartBody::Lines(_) => (width * 0.45).clamp(240.0, 360.0),
+        ChartBody::Bars(bars) => {
+            // Rows are all as tall as the tallest label needs, up to two lines of it
+            // (the core ends a longer label in an ellipsis).
+            let column = bars
+                .bars
+                .iter()
+                .map(|b| text_width(b.label.get(locale), BODY_BOLD))
+                .fold(0.0, f64::max)
+                .min(inner * 0.34);
+            let lines = bars
+                .bars
+                .iter()
+                .map(|b| {
+                    let detail = b
+                        .detail
+                        .as_ref()
+                        .map_or(0, |d| wrap(d.get(locale), SMALL, column).len());
+                    wrap(b.label.get(locale), BODY_BOLD, column).len() + detail
+                })
+                .max()
+                .unwrap_or(1)
+                .min(2) as f64;
+            let row = (lines * BODY.line_height() + 12.0).max(34.0);
+            let reference = if bars.references.is_empty() {
+                0.0
+            } else {
+                SMALL.line_height() + 4.0
+            };
+            bars.bars.len() as f64 * row + reference + BODY.line_height() + 6.0
+        }
+        ChartBody::Map(map) => {
+            let (south, north) = map.latitudes;
+            inner * (north - south).max(1.0) / 360.0
+        }
+        ChartBody::Timeline(_) => {
+            // The lowest height at which no two labels overlap on the page.
+            let crop = crop(chart, locale, width);
+            let fits = |height: f64| {
+                let layout = ChartLayout::new(chart, locale, width, crop + height + BOTTOM_TRIM);
+                let BodyLayout::Timeline(timeline) = &layout.body else {
+                    return true;
+                };
+                let boxes: Vec<_> = timeline.events.iter().map(|e| e.label_box).collect();
+                boxes
+                    .iter()
+                    .enumerate()
+                    .all(|(i, a)| boxes[i + 1..].iter().all(|b| !a.overlaps(b)))
+            };
+            (0..12)
+                .map(|step| 200.0 + 40.0 * f64::from(step))
+                .find(|height| fits(*height))
+                .unwrap_or(640.0)
+        }
+    }
+}
+
+/// Where the body of a layout begins: its highest heading, label or plot.
+pub fn body_top(layout: &ChartLayout) -> f64 {
+    match &layout.body {
+        BodyLayout::Lines(panels) => panels
+            .iter()
+            .flat_map(|p| p.heading.iter().map(|h| h.y).chain([p.plot.y]))
+            .fold(f64::INFINITY, f64::min),
+        BodyLayout::Bars(bars) => bars
+            .references
+            .iter()
+            .map(|r| r.label.y)
+            .fold(bars.plot.y, f64::min),
+        BodyLayout::Timeline(timeline) => timeline.plot.y,
+        BodyLayout::Map(map) => map.frame.y,
+    }
+}
+
+/// How much of the top of the layout the page leaves out: the legend's room (its height
+/// depends only on the width) down to a little above the body.
+fn crop(chart: &ChartData, locale: Locale, width: f64) -> f64 {
+    let probe = ChartLayout::new(chart, locale, width, 2000.0);
+    (body_top(&probe) - TOP_MARGIN).max(0.0).floor()
+}
+
+/// A chart placed for the page: the core's layout of the whole (word-less) chart, and
+/// the window of it the canvas shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub layout: ChartLayout,
+    /// The legend the core laid out, which the card shows as HTML.
+    pub legend: Vec<LegendEntry>,
+    /// How far the drawing is shifted up: layout `y` = canvas `y` + `crop`.
+    pub crop: f64,
+    /// The canvas, in CSS pixels.
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Frame {
+    /// `chart` as [`on_screen`] returns it, laid out `width` wide.
+    pub fn new(chart: &ChartData, locale: Locale, width: f64) -> Frame {
+        let width = width.max(MIN_WIDTH).floor();
+        let height = body_height(chart, locale, width).ceil();
+        let crop = crop(chart, locale, width);
+        let mut layout = ChartLayout::new(chart, locale, width, crop + height + BOTTOM_TRIM);
+        // The legend is HTML on the page.
+        let legend = std::mem::take(&mut layout.legend);
+        Frame {
+            layout,
+            legend,
+            crop,
+            width,
+            height,
+        }
+    }
+
+    /// From a point on the canvas to the layout's pixels.
+    pub fn to_layout(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        (x, y + self.crop)
+    }
+
+    /// From the layout's pixels to a point on the canvas.
+    pub fn to_canvas(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        (x, y - self.crop)
+    }
+}
+
+/// The size of the chart as a file: `width` wide (within reason) and as tall as its
+/// words and body need.
+pub fn standalone_size(chart: &ChartData, locale: Locale, width: f64) -> (f64, f64) {
+    let width = width.clamp(640.0, 1100.0).floor();
+    // The core drops notes rather than squeeze a body below this.
+    let body = body_height(chart, locale, width).max(MIN_FILE_BODY);
+    let probe_height = body + 2000.0;
+    let probe = ChartLayout::new(chart, locale, width, probe_height);
+    let above = body_top(&probe);
+    let below = probe
+        .footer
+        .first()
+        .map_or(0.0, |line| probe_height - line.y);
+    (width, (above + body + 10.0 + below).ceil())
+}
+
+/// The canvas's backing store for a CSS size at a device pixel ratio: whole device
+/// pixels, at least one each way.
+pub fn backing_size((width, height): (f64, f64), pixel_ratio: f64) -> (u32, u32) {
+    let ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 {
+        pixel_ratio
+    } else {
+        1.0
+    };
+    let device = |css: f64| ((css * ratio).round() as u32).max(1);
+    (device(width), device(height))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use klaster_core::charts::{extract, ChartId, ParkTopic};
+    use klaster_core::validate::{validate_package, Package};
+    use std::path::PathBuf;
+
+    pub fn package() -> Package {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
+        report.package.expect("the shipped package parses")
+    }
+
+    #[test]
+    fn the_backing_store_is_the_css_size_times_the_pixel_ratio() {
+        assert_eq!(backing_size((640.0, 300.0), 1.0), (640, 300));
+        assert_eq!(backing_size((640.0, 300.0), 2.0), (1280, 600));
+        assert_eq!(backing_size((333.0, 201.0), 1.5), (500, 302));
+        assert_eq!(backing_size((640.0, 300.0), 0.0), (640, 300));
+        assert_eq!(backing_size((640.0, 300.0), f64::NAN), (640, 300));
+        assert_eq!(backing_size((0.0, 0.0), 3.0), (1, 1));
+    }
+
+    #[test]
+    fn the_page_shows_the_body_without_the_words() {
+        let package = package();
+        for id in ChartId::ALL {
+            let chart = on_screen(&extract(id, &package).unwrap());
+            for width in [320.0, 760.0, 1100.0] {
+                let frame = Frame::new(&chart, Locale::Az, width);
+                assert!(frame.layout.header.is_empty() && frame.layout.footer.is_empty());
+                assert!(frame.layout.legend.is_empty(), "{id}: the legend is HTML");
+                let top = body_top(&frame.layout) - frame.crop;
+                assert!(
+                    (0.0..=12.0).contains(&top),
+                    "{id} at {width}: body at {top}"
+                );
+                assert!(
+                    frame.height >= 100.0 && frame.height < 900.0,
+                    "{id} at {width}: {}",
+                    frame.height
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_timeline_is_tall_enough_that_no_two_labels_overlap() {
+        let package = package();
+        let chart = on_screen(&extract(ChartId::AccessionTimeline, &package).unwrap());
+        for locale in [Locale::Az, Locale::En] {
+            for width in [320.0, 600.0, 926.0] {
+                let frame = Frame::new(&chart, locale, width);
+                let BodyLayout::Timeline(timeline) = &frame.layout.body else {
+                    panic!("a timeline")
+                };
+                let boxes: Vec<_> = timeline.events.iter().map(|e| e.label_box).collect();
+                for (i, a) in boxes.iter().enumerate() {
+                    for b in &boxes[i + 1..] {
+                        assert!(!a.overlaps(b), "{locale:?} at {width}: {a:?} and {b:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_pointer_and_the_drawing_share_the_frame() {
+        let package = package();
+        let chart = on_screen(&extract(ChartId::InitiativeGrowth, &package).unwrap());
+        let frame = Frame::new(&chart, Locale::En, 700.0);
+        let at = (120.0, 80.0);
+        assert_eq!(frame.to_canvas(frame.to_layout(at)), at);
+        assert_eq!(frame.to_layout(at).1, 80.0 + frame.crop);
+    }
+
+    #[test]
+    fn hidden_series_keep_the_styles_of_the_others() {
+        let package = package();
+        let chart = extract(ChartId::Park(ParkTopic::Investment), &package).unwrap();
+        let ChartBody::Lines(before) = &chart.body else {
+            panic!("the park chart has lines")
+        };
+        let shown = with_hidden(&chart, &[0]);
+        let ChartBody::Lines(after) = &shown.body else {
+            unreachable!()
+        };
+        let styles = |l: &klaster_core::charts::model::LineChart| {
+            l.series_with_style()
+                .iter()
+                .map(|(i, s)| (*i, s.id.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(styles(before), styles(after));
+        for (style, series) in after.series_with_style() {
+            assert_eq!(series.points.is_empty(), style == 0, "{}", series.id);
+        }
+    }
+
+    #[test]
+    fn a_downloaded_chart_has_room_for_its_words() {
+        let package = package();
+        for id in ChartId::ALL {
+            let chart = extract(id, &package).unwrap();
+            let (width, height) = standalone_size(&chart, Locale::En, 390.0);
+            assert_eq!(width, 640.0);
+            let layout = ChartLayout::new(&chart, Locale::En, width, height);
+            let footer = layout.footer.first().map_or(height, |l| l.y);
+            assert!(
+                body_top(&layout) < footer,
+                "{id}: the body starts below the footer"
+            );
+            assert_eq!(
+                layout.footer.len(),
+                {
+                    let roomy = ChartLayout::new(&chart, Locale::En, width, height + 1000.0);
+                    roomy.footer.len()
+                },
+                "{id}: a note was dropped for want of room"
+            );
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! Interactive chart cards: a chart of the core's catalog drawn on a canvas by the
+//! core's own drawing function, with its words, legend, table, description and
+//! downloads around it.
+//!
+//! - `load`: the resources a chart reads, fetched through `crate::data`;
+//! - `geometry`: sizes, the part of the core's layout the page shows, pixel ratios;
+//! - `canvas`: the plotters-canvas backend that draws text and rules like the SVG one;
+//! - `palette`: the theme and forced colours, as a core palette;
+//! - `legend`, `table`, `tooltip`, `keyboard`, `downloads`: one concern each;
+//! - `card`: the component that puts them together.
+
+mod canvas;
+mod card;
+mod downloads;
+mod geometry;
+mod keyboard;
+mod legend;
+mod load;
+mod palette;
+mod table;
+mod tooltip;
+
+pub use card::ChartCard;
