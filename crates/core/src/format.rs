@@ -165,14 +165,35 @@ fn qualifier_prefix(qualifier: Qualifier, locale: Locale) -> &'static str {
     }
 }
 
-/// A figure's value as a reader sees it, with its qualifier and unit.
+/// English singulars of the count units. Azerbaijani keeps the noun singular after
+/// every number, so it needs none.
+fn english_singular(unit: Unit) -> Option<&'static str> {
+    Some(match unit {
+        Unit::Clusters => "cluster",
+        Unit::Countries => "country",
+        Unit::Organisations => "organisation",
+        Unit::Companies => "company",
+        Unit::Enterprises => "enterprise",
+        Unit::Jobs => "job",
+        Unit::People => "person",
+        Unit::Grades => "grade",
+        Unit::Years => "year",
+        _ => return None,
+    })
+}
+
+/// A figure's value as a reader sees it, with its qualifier and unit ("1 cluster",
+/// "2 clusters").
 pub fn format_value(value: f64, unit: Unit, qualifier: Qualifier, locale: Locale) -> String {
     let number = if value.abs() >= 1e6 && matches!(unit, Unit::Jobs | Unit::People) {
         format_compact(value, locale)
     } else {
         format_number(value, 2, locale)
     };
-    let unit = unit_label(unit, locale);
+    let unit = match (locale, english_singular(unit)) {
+        (Locale::En, Some(one)) if value == 1.0 => one,
+        _ => unit_label(unit, locale),
+    };
     let joined = if unit == "%" {
         format!("{number}%")
     } else {
@@ -282,6 +303,19 @@ mod tests {
         );
         assert_eq!(to_upper("ılıq", Locale::Az), "ILIQ");
         assert_eq!(to_upper("climate", Locale::En), "CLIMATE");
+    }
+
+    #[test]
+    fn one_takes_the_singular_in_english_only() {
+        let one = |unit, locale| format_value(1.0, unit, Qualifier::Exact, locale);
+        assert_eq!(one(Unit::Clusters, Locale::En), "1 cluster");
+        assert_eq!(one(Unit::Countries, Locale::En), "1 country");
+        assert_eq!(one(Unit::Clusters, Locale::Az), "1 klaster");
+        assert_eq!(one(Unit::Tonnes, Locale::En), "1 t");
+        assert_eq!(
+            format_value(2.0, Unit::Clusters, Qualifier::Exact, Locale::En),
+            "2 clusters"
+        );
     }
 
     #[test]

@@ -3,10 +3,9 @@
 //! readers get this as the chart's description, and the page can show it as text.
 
 use super::model::{ChartBody, ChartData, MapChart, Point, Series, TimelineChart, TimelineMark};
-use super::number::value_text;
 use super::text::ChartMsg;
 use crate::figure::{Qualifier, Unit};
-use crate::format::{format_date, format_number};
+use crate::format::{format_date, format_number, format_value};
 use crate::i18n::confidence_label;
 use crate::queries::format_date_span;
 use crate::text::{Locale, Text};
@@ -98,7 +97,7 @@ fn both(make: impl Fn(Locale) -> String) -> Text {
 }
 
 fn value(point: &Point, unit: Unit) -> Text {
-    both(|l| value_text(point.y, unit, point.qualifier, l))
+    both(|l| format_value(point.y, unit, point.qualifier, l))
 }
 
 /// The point's date, and its confidence when a reader must be warned about it.
@@ -142,7 +141,7 @@ pub fn describe_series(series: &Series) -> Option<Text> {
         .any(|p| p.qualifier != Qualifier::Exact);
     let negative = summary.change < 0.0;
     let change = both(|l| {
-        let magnitude = value_text(summary.change.abs(), unit, Qualifier::Exact, l);
+        let magnitude = format_value(summary.change.abs(), unit, Qualifier::Exact, l);
         if negative {
             format!("−{magnitude}")
         } else if summary.change == 0.0 {
@@ -240,14 +239,14 @@ fn describe_map(map: &MapChart) -> Vec<Text> {
     let count = both(|l| format_number(map.members.len() as f64, 0, l));
     let mut summary = vec![ChartMsg::DescMapCountries.fill(&[("count", &count)])];
     if let Some(largest) = map.members.first().filter(|_| map.members.len() > 1) {
-        let value = both(|l| value_text(largest.value, largest.unit, Qualifier::Exact, l));
+        let value = both(|l| format_value(largest.value, largest.unit, Qualifier::Exact, l));
         summary.push(ChartMsg::DescLargest.fill(&[("label", &largest.name), ("value", &value)]));
     }
     let list: Vec<Text> = map
         .members
         .iter()
         .map(|m| {
-            let value = both(|l| value_text(m.value, m.unit, Qualifier::Exact, l));
+            let value = both(|l| format_value(m.value, m.unit, Qualifier::Exact, l));
             ChartMsg::DescBar.fill(&[("label", &m.name), ("value", &value)])
         })
         .collect();
@@ -280,7 +279,7 @@ pub fn describe(chart: &ChartData, locale: Locale) -> Vec<String> {
         ChartBody::Bars(bars) => {
             let largest = bars.bars.iter().max_by(|a, b| a.value.total_cmp(&b.value));
             if let Some(bar) = largest.filter(|_| bars.bars.len() > 1) {
-                let value = both(|l| value_text(bar.value, bar.unit, bar.qualifier, l));
+                let value = both(|l| format_value(bar.value, bar.unit, bar.qualifier, l));
                 paragraphs.push(
                     ChartMsg::DescLargest
                         .fill(&[("label", &bar.label), ("value", &value)])
@@ -292,7 +291,7 @@ pub fn describe(chart: &ChartData, locale: Locale) -> Vec<String> {
                 .bars
                 .iter()
                 .map(|bar| {
-                    let value = both(|l| value_text(bar.value, bar.unit, bar.qualifier, l));
+                    let value = both(|l| format_value(bar.value, bar.unit, bar.qualifier, l));
                     ChartMsg::DescBar
                         .fill(&[("label", &bar.label), ("value", &value)])
                         .get(locale)
@@ -300,7 +299,7 @@ pub fn describe(chart: &ChartData, locale: Locale) -> Vec<String> {
                 })
                 .collect();
             list.extend(bars.references.iter().map(|r| {
-                let value = both(|l| value_text(r.value, r.unit, Qualifier::Exact, l));
+                let value = both(|l| format_value(r.value, r.unit, Qualifier::Exact, l));
                 ChartMsg::DescBar
                     .fill(&[("label", &r.label), ("value", &value)])
                     .get(locale)

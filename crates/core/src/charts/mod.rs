@@ -23,7 +23,6 @@ pub mod hit;
 pub mod id;
 pub mod layout;
 pub mod model;
-pub mod number;
 pub mod scale;
 pub mod style;
 pub mod text;

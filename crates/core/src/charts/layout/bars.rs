@@ -2,10 +2,10 @@
 
 use super::{text_width, wrap, Align, Font, Rect, TextLine, Tone, BODY, BODY_BOLD, SMALL};
 use crate::charts::model::BarChart;
-use crate::charts::number::value_text;
 use crate::charts::scale::LinearScale;
 use crate::charts::ticks::{tick_label, value_ticks, ValueTicks};
 use crate::figure::Qualifier;
+use crate::format::format_value;
 use crate::text::Locale;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ pub(super) fn bars_layout(chart: &BarChart, locale: Locale, area: Rect) -> BarsL
     let value_labels: Vec<String> = chart
         .bars
         .iter()
-        .map(|b| value_text(b.value, b.unit, b.qualifier, locale))
+        .map(|b| format_value(b.value, b.unit, b.qualifier, locale))
         .collect();
     let value_room = value_labels
         .iter()
@@ -147,7 +147,7 @@ pub(super) fn bars_layout(chart: &BarChart, locale: Locale, area: Rect) -> BarsL
             let text = format!(
                 "{}: {}",
                 r.label.get(locale),
-                value_text(r.value, r.unit, Qualifier::Exact, locale)
+                format_value(r.value, r.unit, Qualifier::Exact, locale)
             );
             let right_half = at > plot.x + plot.w / 2.0;
             ReferenceLayout {

@@ -390,15 +390,15 @@ pub(super) fn map_layout(chart: &MapChart, locale: Locale, area: Rect) -> MapLay
 
 /// A legend label for a shade: "1 cluster", "4–5 clusters".
 pub fn class_label(min: f64, max: f64, unit: crate::figure::Unit, locale: Locale) -> String {
-    use crate::charts::number::value_text;
     use crate::figure::Qualifier;
+    use crate::format::format_value;
     if min == max {
-        value_text(min, unit, Qualifier::Exact, locale)
+        format_value(min, unit, Qualifier::Exact, locale)
     } else {
         format!(
             "{}–{}",
             format_number(min, 0, locale),
-            value_text(max, unit, Qualifier::Exact, locale)
+            format_value(max, unit, Qualifier::Exact, locale)
         )
     }
 }
