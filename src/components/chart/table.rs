@@ -3,8 +3,8 @@
 use super::load::ChartSource;
 use crate::app::use_route;
 use klaster_core::charts::export::ChartRow;
-use klaster_core::charts::number::value_text;
 use klaster_core::format::format_date;
+use klaster_core::format::format_value;
 use klaster_core::i18n::{confidence_label, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -88,7 +88,7 @@ pub fn ChartTable(
                 if columns.value {
                     cells.push(
                         row.value
-                            .map(|v| value_text(v.value, v.unit, v.qualifier, locale))
+                            .map(|v| format_value(v.value, v.unit, v.qualifier, locale))
                             .unwrap_or_default(),
                     );
                 }

@@ -2,8 +2,8 @@
 //! sentence the live region reads out, from the same row as the table and the CSV.
 
 use klaster_core::charts::export::{ChartRow, SourceIndex};
-use klaster_core::charts::number::value_text;
 use klaster_core::format::format_date;
+use klaster_core::format::format_value;
 use klaster_core::i18n::confidence_label;
 use klaster_core::resources::Source;
 use klaster_core::{Confidence, Locale};
@@ -43,7 +43,7 @@ impl ValueInfo {
             label,
             value: row
                 .value
-                .map(|v| value_text(v.value, v.unit, v.qualifier, locale)),
+                .map(|v| format_value(v.value, v.unit, v.qualifier, locale)),
             date: row.date.map(|d| format_date(d, locale)),
             confidence: row.confidence,
             publishers,
