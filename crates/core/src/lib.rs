@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod csv;
 pub mod date;
+pub mod embed;
 pub mod figure;
 pub mod package;
 pub mod queries;

@@ -269,6 +269,102 @@ const CSV_HEADER: [&str; 11] = [
     "sources",
 ];
 
+/// The rows as the words of a table: the one layout of the table view in the browser
+/// and of the static table in the published chart pages, so both read the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextTable {
+    pub headings: Vec<crate::i18n::Msg>,
+    pub rows: Vec<TextRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRow {
+    /// The first cell is the row's heading.
+    pub cells: Vec<String>,
+    /// A rating the reader must be warned about (unverified, low, derived).
+    pub warned: Option<Confidence>,
+}
+
+/// Only the columns some row fills; the sources column always. `sources` names each
+/// row's publishers.
+pub fn text_table(
+    rows: &[ChartRow],
+    locale: Locale,
+    index: &SourceIndex,
+    sources: &[Source],
+) -> TextTable {
+    use crate::format::format_value;
+    use crate::i18n::{confidence_label, Msg};
+    let group = rows.iter().any(|r| r.group.is_some());
+    let label = rows.iter().any(|r| r.label.is_some());
+    let date = rows.iter().any(|r| r.date.is_some());
+    let value = rows.iter().any(|r| r.value.is_some());
+    let confidence = rows.iter().any(|r| r.confidence.is_some());
+    let mut headings = Vec::new();
+    let columns = [
+        (group, Msg::ChartColSeries),
+        // A point's label is a note on its series; otherwise it names the row.
+        (label, if group { Msg::Note } else { Msg::ChartColItem }),
+        (date, Msg::ChartColDate),
+        (value, Msg::ChartColValue),
+        (confidence, Msg::ConfidenceLabel),
+        (true, Msg::Sources),
+    ];
+    for (shown, heading) in columns {
+        if shown {
+            headings.push(heading);
+        }
+    }
+    let words = |t: &Option<Text>| {
+        t.as_ref()
+            .map(|t| t.get(locale).to_string())
+            .unwrap_or_default()
+    };
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let mut publishers: Vec<&str> = Vec::new();
+            for id in row.sources(index) {
+                if let Some(source) = sources.iter().find(|s| s.id == id) {
+                    if !publishers.contains(&source.publisher.as_str()) {
+                        publishers.push(&source.publisher);
+                    }
+                }
+            }
+            let cells = [
+                (group, words(&row.group)),
+                (label, words(&row.label)),
+                (
+                    date,
+                    row.date.map(|d| format_date(d, locale)).unwrap_or_default(),
+                ),
+                (
+                    value,
+                    row.value
+                        .map(|v| format_value(v.value, v.unit, v.qualifier, locale))
+                        .unwrap_or_default(),
+                ),
+                (
+                    confidence,
+                    row.confidence
+                        .map(|c| confidence_label(c).get(locale).to_string())
+                        .unwrap_or_default(),
+                ),
+                (true, publishers.join("; ")),
+            ];
+            TextRow {
+                cells: cells
+                    .into_iter()
+                    .filter(|(shown, _)| *shown)
+                    .map(|(_, cell)| cell)
+                    .collect(),
+                warned: row.confidence.filter(|c| c.needs_warning()),
+            }
+        })
+        .collect();
+    TextTable { headings, rows }
+}
+
 /// The chart's rows as CSV: one line per value, words in `locale`, numbers, units,
 /// dates and ratings as the data package writes them.
 pub fn to_csv(chart: &ChartData, locale: Locale, index: &SourceIndex) -> String {
