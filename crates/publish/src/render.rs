@@ -1,25 +1,43 @@
-//! `klaster-publish render`: every chart of the catalog, in both languages, as
-//! standalone SVG files for no-JS fallbacks, downloads and social cards. The same
-//! drawing function as everywhere else; only the backend is SVG.
+//! `klaster-publish render`: every chart of the catalog, in both languages, as a
+//! standalone SVG file (downloads), a PNG of the same size (the image a page or embed
+//! shows without scripts) and a social card. The same drawing function as everywhere
+//! else; only the backend differs: SVG here, a bitmap in [`png`] and [`card`].
+
+mod card;
+mod png;
+mod surface;
+
+pub use card::{render_card, CARD_HEIGHT, CARD_WIDTH};
+pub use png::render_png;
 
 use crate::validate_dir;
 use klaster_core::charts::svg::render_svg;
-use klaster_core::charts::{extract, ChartId, Palette};
+use klaster_core::charts::{extract, ChartData, ChartId, Palette};
 use klaster_core::text::Locale;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The size of a rendered chart, in pixels.
+/// The size of a rendered chart, SVG and PNG, in pixels.
 pub const WIDTH: u32 = 800;
 pub const HEIGHT: u32 = 450;
 
-/// The file a chart is rendered to: `<chart>-<locale>.svg`.
+/// The file a chart is rendered to as SVG: `<chart>-<locale>.svg`.
 pub fn svg_file_name(chart: ChartId, locale: Locale) -> String {
     format!("{}-{}.svg", chart.as_str(), locale.tag())
 }
 
+/// The file a chart is rendered to as PNG: `<chart>-<locale>.png`.
+pub fn png_file_name(chart: ChartId, locale: Locale) -> String {
+    format!("{}-{}.png", chart.as_str(), locale.tag())
+}
+
+/// The file of a chart's social card: `<chart>-<locale>-card.png`.
+pub fn card_file_name(chart: ChartId, locale: Locale) -> String {
+    format!("{}-{}-card.png", chart.as_str(), locale.tag())
+}
+
 /// Validates the package in `package_dir`, then writes every chart in both languages
-/// to `out_dir`. Returns the files written.
+/// to `out_dir` as SVG, PNG and social card. Returns the files written.
 pub fn render_dir(package_dir: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, String> {
     let report = validate_dir(package_dir);
     if !report.problems.is_empty() {
@@ -33,42 +51,87 @@ pub fn render_dir(package_dir: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, St
     let package = report
         .package
         .ok_or_else(|| format!("the package in {} did not parse", package_dir.display()))?;
+    let charts = ChartId::ALL
+        .into_iter()
+        .map(|id| extract(id, &package))
+        .collect::<Result<Vec<ChartData>, String>>()?;
+    let rendered = in_parallel(&charts, |chart| chart_files(chart, &Palette::light()));
     fs::create_dir_all(out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
-    let palette = Palette::light();
     let mut written = Vec::new();
-    for chart_id in ChartId::ALL {
-        let chart = extract(chart_id, &package)?;
-        for locale in Locale::ALL {
-            let svg = render_svg(&chart, locale, &palette, WIDTH, HEIGHT)
-                .map_err(|e| format!("chart {chart_id} ({}): {e}", locale.tag()))?;
-            let path = out_dir.join(svg_file_name(chart_id, locale));
-            fs::write(&path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
+    for files in rendered {
+        for (name, bytes) in files? {
+            let path = out_dir.join(name);
+            fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
             written.push(path);
         }
     }
     Ok(written)
 }
 
+/// Every file of `chart` in both languages: its name and its bytes.
+fn chart_files(chart: &ChartData, palette: &Palette) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let id = chart.spec.id;
+    let mut files = Vec::new();
+    for locale in Locale::ALL {
+        let failed = |e: String| format!("chart {id} ({}): {e}", locale.tag());
+        let svg = render_svg(chart, locale, palette, WIDTH, HEIGHT).map_err(failed)?;
+        files.push((svg_file_name(id, locale), svg.into_bytes()));
+        let png = render_png(chart, locale, palette, WIDTH, HEIGHT).map_err(failed)?;
+        files.push((png_file_name(id, locale), png));
+        let card = render_card(chart, locale, palette).map_err(failed)?;
+        files.push((card_file_name(id, locale), card));
+    }
+    Ok(files)
+}
+
+/// `work` done on every item, spread over the machine's cores (drawing a bitmap is
+/// the slow part of publishing), the results in the items' order.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> Result<R, String> + Sync,
+) -> Vec<Result<R, String>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, items.len().max(1));
+    let work = &work;
+    let mut results: Vec<Option<Result<R, String>>> = (0..items.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        // Thread t takes items t, t + threads, t + 2 × threads, …
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                scope.spawn(move || {
+                    let mine = items.iter().enumerate().skip(t).step_by(threads);
+                    mine.map(|(i, item)| (i, work(item))).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            // A thread that panicked leaves its items without a result, reported below.
+            if let Ok(done) = handle.join() {
+                for (i, result) in done {
+                    results[i] = Some(result);
+                }
+            }
+        }
+    });
+    results
+        .into_iter()
+        .map(|result| result.unwrap_or_else(|| Err("rendering stopped on a panic".to_string())))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn package_dir() -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
-    }
+    // Rendering every chart is tests/render.rs: the images take a while unoptimised.
 
     #[test]
-    fn render_writes_every_chart_in_both_languages() {
-        let out = std::env::temp_dir().join(format!("klaster-render-{}", std::process::id()));
-        let files = render_dir(&package_dir(), &out).unwrap();
-        assert_eq!(files.len(), ChartId::ALL.len() * Locale::ALL.len());
-        for chart in ChartId::ALL {
-            for locale in Locale::ALL {
-                let svg = fs::read_to_string(out.join(svg_file_name(chart, locale))).unwrap();
-                assert!(svg.starts_with("<svg"));
-            }
-        }
-        fs::remove_dir_all(&out).ok();
+    fn file_names_say_the_chart_the_language_and_the_kind() {
+        let map = ChartId::MemberMap;
+        assert_eq!(svg_file_name(map, Locale::Az), "member-map-az.svg");
+        assert_eq!(png_file_name(map, Locale::En), "member-map-en.png");
+        assert_eq!(card_file_name(map, Locale::Az), "member-map-az-card.png");
     }
 
     #[test]

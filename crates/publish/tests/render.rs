@@ -1,0 +1,105 @@
+//! `render` on the shipped package writes, for every chart and language, the SVG, the
+//! PNG of the same size and the social card; each PNG is a real image of the promised
+//! size with the chart drawn in it. This draws all of them (about 20 s unoptimised).
+
+use klaster_core::charts::{ChartId, Palette};
+use klaster_core::text::Locale;
+use klaster_publish::render::{
+    card_file_name, png_file_name, render_dir, svg_file_name, CARD_HEIGHT, CARD_WIDTH, HEIGHT,
+    WIDTH,
+};
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n'];
+
+/// The size a PNG file's header (its first chunk, IHDR) gives.
+fn header_size(file: &[u8], name: &str) -> (u32, u32) {
+    assert!(file.len() > 24, "{name} is too short for a PNG");
+    assert_eq!(file[..8], PNG_SIGNATURE, "{name} lacks the PNG signature");
+    assert_eq!(&file[12..16], b"IHDR", "{name} does not start with IHDR");
+    let number =
+        |at: usize| u32::from_be_bytes([file[at], file[at + 1], file[at + 2], file[at + 3]]);
+    (number(16), number(20))
+}
+
+/// The pixels of a PNG file as RGB, row after row.
+fn pixels(file: &[u8]) -> Vec<[u8; 3]> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(file));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let mut buffer = vec![0; reader.output_buffer_size().expect("a sane size")];
+    let frame = reader.next_frame(&mut buffer).expect("PNG image data");
+    buffer[..frame.buffer_size()]
+        .chunks_exact(3)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect()
+}
+
+fn out_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("klaster-render-all-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn every_chart_is_rendered_as_svg_png_and_card_in_both_languages() {
+    let package = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+    let out = out_dir();
+    let written = render_dir(&package, &out).expect("the shipped package renders");
+    assert_eq!(written.len(), ChartId::ALL.len() * Locale::ALL.len() * 3);
+
+    let palette = Palette::light();
+    let text = [palette.text.0, palette.text.1, palette.text.2];
+    let background = palette.background;
+    let background = [background.0, background.1, background.2];
+    let mut sizes = Vec::new();
+    for chart in ChartId::ALL {
+        for locale in Locale::ALL {
+            let svg = fs::read_to_string(out.join(svg_file_name(chart, locale))).unwrap();
+            assert!(svg.starts_with("<svg"), "{chart} ({})", locale.tag());
+
+            for (name, size) in [
+                (png_file_name(chart, locale), (WIDTH, HEIGHT)),
+                (card_file_name(chart, locale), (CARD_WIDTH, CARD_HEIGHT)),
+            ] {
+                let path = out.join(&name);
+                assert!(written.contains(&path), "{name} is not in the list written");
+                let file = fs::read(&path).unwrap();
+                assert_eq!(header_size(&file, &name), size, "{name}");
+                sizes.push(file.len());
+
+                let pixels = pixels(&file);
+                assert_eq!(pixels.len(), (size.0 * size.1) as usize, "{name}");
+                // Not blank: many colours (counting stops at enough, to stay quick).
+                let mut colours = HashSet::new();
+                for pixel in &pixels {
+                    if colours.len() >= 16 {
+                        break;
+                    }
+                    colours.insert(*pixel);
+                }
+                assert!(colours.len() >= 16, "{name} has {} colours", colours.len());
+                // The title's band: the top 130 pixels of a card, 40 of a chart.
+                let band = if size.0 == CARD_WIDTH { 130 } else { 40 };
+                let ink = pixels[..band * size.0 as usize]
+                    .iter()
+                    .filter(|p| **p == text)
+                    .count();
+                assert!(ink > 300, "{name}: {ink} pixels of title text");
+                // The chart's body: drawn in the middle of the image.
+                let width = size.0 as usize;
+                let rows = size.1 as usize * 2 / 5..size.1 as usize * 4 / 5;
+                let body = pixels[rows.start * width..rows.end * width]
+                    .iter()
+                    .filter(|p| **p != background)
+                    .count();
+                assert!(body > 2000, "{name}: {body} pixels drawn in the middle");
+            }
+        }
+    }
+    let largest = sizes.iter().max().copied().unwrap_or(0);
+    assert!(largest < 150_000, "the largest PNG has {largest} bytes");
+    fs::remove_dir_all(&out).ok();
+}
