@@ -71,9 +71,37 @@ pub fn after_trunk_build(dist: &Path) -> Result<()> {
             dist.display()
         ));
     }
+    write_chart_pages(dist)?;
     crate::harden::harden(dist)?;
     warn_on_absolute_asset_urls(&index);
     sizes::report(dist)
+}
+
+/// One static page per chart and language (embed, shared link, no-script view), their
+/// images and oEmbed files: `klaster-publish pages`, with the same drawing functions.
+/// Before hardening, which then treats every page like index.html.
+fn write_chart_pages(dist: &Path) -> Result<()> {
+    println!("==> build: chart pages, images and oEmbed files (klaster-publish pages)");
+    let started = Instant::now();
+    process::run(
+        Command::new(paths::cargo())
+            .args([
+                "run",
+                "-q",
+                "-p",
+                "klaster-publish",
+                "--",
+                "pages",
+                "public/data",
+            ])
+            .arg(dist)
+            .current_dir(paths::repo_root()),
+    )?;
+    println!(
+        "    chart pages done in {}",
+        timing::format(started.elapsed())
+    );
+    Ok(())
 }
 
 /// dist/ must work from any folder or sub-path, so asset URLs must be relative.

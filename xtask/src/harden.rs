@@ -26,6 +26,8 @@ fn policy(inline_script_hashes: &[String]) -> String {
         "style-src 'self'".into(),
         "img-src 'self' data: blob:".into(),
         "connect-src 'self'".into(),
+        // The Embed dialog's live preview is one of our own chart pages.
+        "frame-src 'self'".into(),
         "manifest-src 'self'".into(),
         "worker-src 'self'".into(),
         "base-uri 'none'".into(),
@@ -124,25 +126,72 @@ fn boot_script(js: &str, wasm: &str, wasm_integrity: &str) -> String {
 }
 
 pub fn harden(dist: &Path) -> Result<()> {
-    let index_path = dist.join("index.html");
-    let html =
-        fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let (rewritten, report) = rewrite_index(&html, |file| {
-        fs::read(dist.join(file)).map_err(|e| format!("{}: {e}", dist.join(file).display()))
-    })?;
-    fs::write(dist.join(&report.boot_file), &report.boot_text).map_err(|e| e.to_string())?;
-    fs::write(&index_path, rewritten).map_err(|e| e.to_string())?;
-    fs::write(dist.join("_headers"), headers_file(&report.policy)).map_err(|e| e.to_string())?;
+    let mut pages = html_pages(dist)?;
+    // index.html first: its rewrite names the boot script every page shares.
+    pages.sort_by_key(|name| name != "index.html");
+    if pages.first().map(String::as_str) != Some("index.html") {
+        return Err(format!("{} has no index.html", dist.display()));
+    }
+    let mut policy = String::new();
+    for name in &pages {
+        let path = dist.join(name);
+        let html = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let (rewritten, report) = rewrite_index(&html, |file| {
+            fs::read(dist.join(file)).map_err(|e| format!("{}: {e}", dist.join(file).display()))
+        })
+        .map_err(|e| format!("{name}: {e}"))?;
+        fs::write(dist.join(&report.boot_file), &report.boot_text).map_err(|e| e.to_string())?;
+        fs::write(&path, rewritten).map_err(|e| e.to_string())?;
+        policy = report.policy;
+    }
+    fs::write(dist.join("_headers"), headers_file(&policy)).map_err(|e| e.to_string())?;
     fs::write(
         dist.join("nginx-security-headers.conf"),
-        nginx_snippet(&report.policy),
+        nginx_snippet(&policy),
     )
     .map_err(|e| e.to_string())?;
     println!(
-        "    hardened: boot script {}, CSP meta tag, _headers and nginx-security-headers.conf",
-        report.boot_file
+        "    hardened {} pages: boot script, CSP meta tag, _headers and nginx-security-headers.conf",
+        pages.len()
     );
     Ok(())
+}
+
+/// The HTML pages at the root of `dist/` that still carry trunk's boot marker.
+fn html_pages(dist: &Path) -> Result<Vec<String>> {
+    let entries = fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    let mut pages = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.ends_with(".html") {
+            let text = fs::read_to_string(entry.path()).unwrap_or_default();
+            if text.contains(MARKER) {
+                pages.push(name);
+            }
+        }
+    }
+    Ok(pages)
+}
+
+/// Chart pages load inside sandboxed iframes, whose origin is opaque: every file they
+/// load is then a cross-origin request, and an integrity check on one needs CORS.
+fn with_cors_stylesheets(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 128);
+    let mut rest = html;
+    while let Some(at) = rest.find("<link rel=\"stylesheet\"") {
+        let end = at + rest[at..].find('>').unwrap_or(rest.len() - at);
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if tag.contains("integrity=") && !tag.contains("crossorigin") {
+            out.push_str("<link rel=\"stylesheet\" crossorigin=\"anonymous\"");
+            out.push_str(&tag["<link rel=\"stylesheet\"".len()..]);
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 pub struct Hardened {
@@ -179,13 +228,14 @@ pub fn rewrite_index(
     let import_map = format!(r#"{{"integrity":{{"./{js}":"{}"}}}}"#, sri(&read(js)?));
     let policy = policy(&[csp_hash(&import_map)]);
     let boot_tags = format!(
-        "<script type=\"importmap\">{import_map}</script>\n  <script src=\"./{boot_file}\" integrity=\"{}\" defer></script>",
+        "<script type=\"importmap\">{import_map}</script>\n  <script src=\"./{boot_file}\" integrity=\"{}\" crossorigin=\"anonymous\" defer></script>",
         sri(boot_text.as_bytes())
     );
     let mut out = String::with_capacity(html.len() + 1024);
     out.push_str(&html[..start]);
     out.push_str(&boot_tags);
     out.push_str(&html[end..]);
+    let mut out = with_cors_stylesheets(&out);
     let charset = "<meta charset=\"utf-8\">";
     let at = out
         .find(charset)
@@ -205,16 +255,48 @@ pub fn rewrite_index(
     ))
 }
 
-/// Netlify / Cloudflare Pages style. Portal pages may not be framed by other sites.
+/// Headers every file gets. `Access-Control-Allow-Origin: *` because an embed's
+/// sandboxed frame has an opaque origin, so even our own files are cross-origin to it;
+/// everything here is public, and nothing uses cookies.
+const COMMON_HEADERS: [(&str, &str); 3] = [
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ("Access-Control-Allow-Origin", "*"),
+];
+
+/// Portal pages may not be framed by anyone; chart pages exist to be framed anywhere.
+fn frame_policy(policy: &str, embeddable: bool) -> String {
+    let ancestors = if embeddable { "*" } else { "'none'" };
+    format!("{policy}; frame-ancestors {ancestors}")
+}
+
+/// Netlify / Cloudflare Pages style. Each path gets one CSP header: the patterns for
+/// portal pages and chart pages do not overlap, since both hosts send every matching
+/// rule and two policies would both apply.
 fn headers_file(policy: &str) -> String {
+    let common: String = COMMON_HEADERS
+        .iter()
+        .map(|(name, value)| format!("  {name}: {value}\n"))
+        .collect();
+    let portal = frame_policy(policy, false);
+    let embed = frame_policy(policy, true);
     format!(
-        "/*\n  Content-Security-Policy: {policy}; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Cross-Origin-Opener-Policy: same-origin\n\n/*.wasm\n  Content-Type: application/wasm\n"
+        "/*\n{common}\n/\n  Content-Security-Policy: {portal}\n  Cross-Origin-Opener-Policy: same-origin\n\n/index.html\n  Content-Security-Policy: {portal}\n  Cross-Origin-Opener-Policy: same-origin\n\n/chart-*\n  Content-Security-Policy: {embed}\n\n/*.wasm\n  Content-Type: application/wasm\n"
     )
 }
 
+/// nginx: `add_header` in a location replaces the server's, so the chart pages'
+/// location repeats the common headers.
 fn nginx_snippet(policy: &str) -> String {
+    let common: String = COMMON_HEADERS
+        .iter()
+        .map(|(name, value)| format!("add_header {name} \"{value}\" always;\n"))
+        .collect();
+    let indented: String = common.lines().map(|l| format!("    {l}\n")).collect();
     format!(
-        "# Include inside the server or location block that serves klaster's dist/.\nadd_header Content-Security-Policy \"{policy}; frame-ancestors 'none'\" always;\nadd_header X-Content-Type-Options \"nosniff\" always;\nadd_header Referrer-Policy \"strict-origin-when-cross-origin\" always;\nadd_header Cross-Origin-Opener-Policy \"same-origin\" always;\ntypes {{ application/wasm wasm; }}\n"
+        "# Include inside the server block that serves klaster's dist/ (nginx >= 1.21 maps .wasm to\n# application/wasm in its mime.types).\n{common}add_header Content-Security-Policy \"{portal}\" always;\nadd_header Cross-Origin-Opener-Policy \"same-origin\" always;\n\n# Chart pages are made to be embedded in other sites' articles.\nlocation ~ /chart-[a-z-]+-(az|en)\\.html$ {{\n{indented}    add_header Content-Security-Policy \"{embed}\" always;\n}}\n",
+        portal = frame_policy(policy, false),
+        embed = frame_policy(policy, true),
     )
 }
 
@@ -302,5 +384,38 @@ mod tests {
             .err()
             .unwrap();
         assert!(error.contains("pattern_script"));
+    }
+
+    #[test]
+    fn portal_pages_refuse_framing_and_chart_pages_allow_it_with_one_policy_each() {
+        let headers = headers_file("default-src 'none'");
+        let blocks: Vec<&str> = headers.split("\n\n").collect();
+        let block = |path: &str| {
+            blocks
+                .iter()
+                .find(|b| b.starts_with(&format!("{path}\n")))
+                .copied()
+                .unwrap_or_default()
+        };
+        assert!(block("/").contains("frame-ancestors 'none'"));
+        assert!(block("/index.html").contains("frame-ancestors 'none'"));
+        assert!(block("/chart-*").contains("frame-ancestors *"));
+        assert!(
+            !block("/*").contains("Content-Security-Policy"),
+            "no path gets two policies"
+        );
+        assert!(block("/*").contains("Access-Control-Allow-Origin: *"));
+        let nginx = nginx_snippet("default-src 'none'");
+        assert_eq!(nginx.matches("frame-ancestors *").count(), 1);
+        assert!(nginx.contains("location ~ /chart-[a-z-]+-(az|en)\\.html$"));
+    }
+
+    #[test]
+    fn stylesheets_with_integrity_are_fetched_with_cors() {
+        let html = "<link rel=\"stylesheet\" href=\"./a.css\" integrity=\"sha384-x\"/><link rel=\"stylesheet\" href=\"b.css\">";
+        let out = with_cors_stylesheets(html);
+        assert!(out.contains("<link rel=\"stylesheet\" crossorigin=\"anonymous\" href=\"./a.css\" integrity=\"sha384-x\"/>"));
+        assert!(out.contains("<link rel=\"stylesheet\" href=\"b.css\">"));
+        assert_eq!(with_cors_stylesheets(&out), out, "idempotent");
     }
 }

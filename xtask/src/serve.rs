@@ -173,7 +173,7 @@ impl Response {
             head.push_str(&format!("{name}: {value}\r\n"));
         }
         head.push_str(&format!(
-            "Content-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+            "Content-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
             self.body.len()
         ));
         stream.write_all(head.as_bytes())?;
@@ -262,6 +262,10 @@ mod tests {
         let get = exchange(&root, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
         assert!(get.starts_with("HTTP/1.1 200 OK\r\n"), "{get}");
         assert!(get.contains("Content-Type: text/html; charset=utf-8\r\n"));
+        assert!(
+            get.contains("Access-Control-Allow-Origin: *\r\n"),
+            "sandboxed embeds load our files cross-origin"
+        );
         assert!(get.contains("Content-Length: 9\r\n"));
         assert!(get.ends_with("\r\n\r\n<p>hi</p>"));
 

@@ -248,6 +248,61 @@ messages! {
         "The network could not be reached: this shows data saved on this device."
     ),
     CachedDataSaved => ("Saxlanma vaxtı", "Saved"),
+    // ---- Share and embed controls on chart cards (keys start with Share or EmbedDialog).
+    ShareMenu => ("Paylaş", "Share"),
+    ShareLinksHint => (
+        "Link qrafiki indi gördüyünüz kimi açır: dil, göstərici, gizlədilmiş seriyalar, qrafik və ya cədvəl.",
+        "A link opens the chart as you see it now: language, figure, hidden series, chart or table."
+    ),
+    ShareCopyLink => ("Linki kopyala", "Copy link"),
+    ShareCopyPageLink => ("Önizləmə şəkli olan linki kopyala", "Copy link with preview image"),
+    ShareNative => ("Başqa tətbiqlə paylaş…", "Share via…"),
+    ShareEmbed => ("Yerləşdir", "Embed"),
+    ShareLinkCopied => ("Link kopyalandı", "Link copied"),
+    ShareCopyFailed => (
+        "Linki avtomatik kopyalamaq alınmadı. O, «Linkin ünvanı» sahəsində seçilib: Ctrl+C (və ya ⌘C) ilə kopyalayın.",
+        "The link could not be copied automatically. It is selected in the Link address field: copy it with Ctrl+C (or ⌘C)."
+    ),
+    ShareLinkField => ("Linkin ünvanı", "Link address"),
+    EmbedDialogTitle => ("Bu qrafiki saytınıza yerləşdirin", "Embed this chart"),
+    EmbedDialogIntro => (
+        "Aşağıdakı kodu səhifənizin HTML-inə əlavə edin. Qrafik ayrıca, qorunan çərçivədə açılır və səhifənizə heç nə edə bilmir.",
+        "Paste the code below into your page's HTML. The chart runs in its own sandboxed frame and cannot touch your page."
+    ),
+    EmbedDialogLanguage => ("Dil", "Language"),
+    EmbedDialogLanguageAz => ("Azərbaycanca", "Azerbaijani (Azərbaycanca)"),
+    EmbedDialogLanguageEn => ("İngiliscə (English)", "English"),
+    EmbedDialogTheme => ("Rənglər", "Colours"),
+    EmbedDialogThemeAuto => ("Oxucunun cihaz ayarına görə", "Follow the reader's device"),
+    EmbedDialogThemeLight => ("Açıq", "Light"),
+    EmbedDialogThemeDark => ("Tünd", "Dark"),
+    EmbedDialogView => ("Əvvəlcə göstərilən", "Shown first"),
+    EmbedDialogPin => ("Məlumat dəyişəndə oxucuları xəbərdar et", "Warn readers when the data changes"),
+    EmbedDialogPinHelp => (
+        "Qrafik bugünkü məlumat versiyasını yadda saxlayır. Daha yeni məlumat dərc olunanda bunu bildirir və cari versiyaya keçid verir.",
+        "The chart remembers today's version of the data. When newer data is published, it says so and links to the current version."
+    ),
+    EmbedDialogCode => ("Yerləşdirmə kodu", "Embed code"),
+    EmbedDialogCopy => ("Kodu kopyala", "Copy code"),
+    EmbedDialogCopied => ("Kod kopyalandı", "Code copied"),
+    EmbedDialogCopyFailed => (
+        "Kodu avtomatik kopyalamaq alınmadı. O, yuxarıdakı sahədə seçilib: Ctrl+C (və ya ⌘C) ilə kopyalayın.",
+        "The code could not be copied automatically. It is selected in the field above: copy it with Ctrl+C (or ⌘C)."
+    ),
+    EmbedDialogPreview => ("Önizləmə", "Preview"),
+    EmbedDialogClose => ("Bağla", "Close"),
+    // ---- Embed view (keys start with Embed but not EmbedDialog).
+    EmbedOpenPortal => ("Klaster portalında aç", "Open in the Klaster portal"),
+    EmbedBootFailed => (
+        "İnteraktiv qrafik bu brauzerdə işə düşmədi. Aşağıdakı şəkil və cədvəl eyni məlumatları göstərir.",
+        "The interactive chart could not start in this browser. The image and table below show the same data."
+    ),
+    EmbedDataUpdated => (
+        "Bu qrafik yerləşdiriləndən sonra onun məlumatları yenilənib; indi ən son rəqəmlər göstərilir.",
+        "The data behind this chart has been updated since it was embedded; it now shows the latest figures."
+    ),
+    EmbedSeeCurrent => ("Cari versiyaya baxın", "See the current version"),
+    EmbedImageAlt => ("Qrafikin şəkli", "Image of the chart"),
     // ---- Shell additions (lead) go above this line.
     // ---- Page texts (initiative, azerbaijan, nextgen, climate): each page's keys together, prefixed with the page's name.
     // Shared by the four content pages.

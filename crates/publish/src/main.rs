@@ -1,7 +1,7 @@
 //! `klaster-publish`: the publisher's command line.
 
 use klaster_publish::{stamp_dir, validate_dir};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "klaster-publish: validate and stamp the klaster data package
@@ -10,7 +10,13 @@ usage:
   klaster-publish validate <package-dir>   check structure, meaning, hashes and schemas; list every problem
   klaster-publish stamp <package-dir>      after an intended edit: regenerate schemas, re-stamp sizes and hashes, then validate
   klaster-publish render <package-dir> <out-dir>
-                                           validate, then draw every chart in both languages to <out-dir>/<chart>-<locale>.svg
+                                           validate, then draw every chart in both languages to <out-dir>/<chart>-<locale>.svg,
+                                           the same as a PNG (<chart>-<locale>.png) and a social card (<chart>-<locale>-card.png)
+  klaster-publish pages <package-dir> <dist-dir>
+                                           render the charts into <dist-dir>/charts/, then write one static page per
+                                           chart and language (chart-<id>-<lang>.html: embed, shared link with social
+                                           card, no-script view) and oEmbed files, from trunk's <dist-dir>/index.html;
+                                           KLASTER_SITE_URL (e.g. https://example.org/klaster/) makes their links absolute
   klaster-publish world-map <countries-110m.json> <package-dir>
                                            convert world-atlas's TopoJSON (Natural Earth) into <package-dir>/world-map.json;
                                            then stamp";
@@ -37,7 +43,11 @@ fn main() -> ExitCode {
         [command, dir, out] if command == "render" => {
             match klaster_publish::render::render_dir(&PathBuf::from(dir), &PathBuf::from(out)) {
                 Ok(files) => {
-                    println!("rendered {} SVG files to {}", files.len(), out);
+                    println!(
+                        "rendered {} files (SVG, PNG, social card) to {}",
+                        files.len(),
+                        out
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
@@ -45,6 +55,9 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+        [command, dir, dist] if command == "pages" => {
+            pages(&PathBuf::from(dir), &PathBuf::from(dist))
         }
         [command, input, dir] if command == "world-map" => {
             match klaster_publish::world_map::write_world_map(
@@ -87,5 +100,35 @@ fn validate(dir: &std::path::Path) -> ExitCode {
     } else {
         eprintln!("{} problem(s) in {}", report.problems.len(), dir.display());
         ExitCode::FAILURE
+    }
+}
+
+fn pages(package_dir: &Path, dist: &Path) -> ExitCode {
+    use klaster_publish::chart_pages::{write_pages, SiteUrl};
+    let site = match SiteUrl::parse(&std::env::var("KLASTER_SITE_URL").unwrap_or_default()) {
+        Ok(site) => site,
+        Err(problem) => {
+            eprintln!("error: KLASTER_SITE_URL: {problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match write_pages(package_dir, dist, &site) {
+        Ok(files) => {
+            println!(
+                "wrote {} chart pages, images and oEmbed files to {}",
+                files.len(),
+                dist.display()
+            );
+            if !site.is_set() {
+                println!(
+                    "note: KLASTER_SITE_URL is not set, so social-card and oEmbed links are relative; set it when publishing"
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            eprintln!("error: {problem}");
+            ExitCode::FAILURE
+        }
     }
 }
