@@ -747,3 +747,47 @@ fn the_pointer_names_the_records_of_events_and_countries() {
         "in the South Atlantic"
     );
 }
+
+/// The bounds of a line of text as laid out.
+fn text_bounds(line: &TextLine) -> Rect {
+    let w = text_width(&line.text, line.font);
+    let x = match line.align {
+        Align::Left => line.x,
+        Align::Center => line.x - w / 2.0,
+        Align::Right => line.x - w,
+    };
+    Rect {
+        x,
+        y: line.y,
+        w,
+        h: line.font.line_height(),
+    }
+}
+
+#[test]
+fn point_labels_never_cover_each_other_even_on_a_narrow_phone() {
+    let package = package();
+    for chart in all_charts(&package) {
+        for locale in Locale::ALL {
+            for width in [300.0, 360.0, 800.0] {
+                let layout = ChartLayout::new(&chart, locale, width, 450.0);
+                let BodyLayout::Lines(panels) = &layout.body else {
+                    continue;
+                };
+                for panel in panels {
+                    let bounds: Vec<Rect> = panel.point_labels.iter().map(text_bounds).collect();
+                    for (i, a) in bounds.iter().enumerate() {
+                        for b in &bounds[i + 1..] {
+                            assert!(
+                                !a.overlaps(b),
+                                "{} ({}) at {width}px: {a:?} covers {b:?}",
+                                chart.spec.id,
+                                locale.tag()
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

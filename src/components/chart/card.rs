@@ -8,6 +8,8 @@ use super::keyboard::{key_action, KeyAction};
 use super::legend::Legend;
 use super::load::{chart_source, ChartSource};
 use super::palette::use_palette;
+use super::permalink::{fit_hidden, link_card};
+use super::share::ShareMenu;
 use super::table::ChartTable;
 use super::tooltip::{placement, ValueInfo};
 use crate::app::use_route;
@@ -18,6 +20,7 @@ use klaster_core::charts::export::{row_of, rows, ChartRow};
 use klaster_core::charts::hit::{position, step, target_at, Target};
 use klaster_core::charts::model::ChartData;
 use klaster_core::charts::{extract, ChartId, PaletteName, ParkTopic};
+use klaster_core::embed::{ChartState, View};
 use klaster_core::format::format_date;
 use klaster_core::i18n::{confidence_label, Msg};
 use leptos::html;
@@ -119,15 +122,29 @@ fn CardBody(
 
     let package = source.clone();
     let chart = Memo::new(move |_| extract(selected.get(), &package.package));
-    // A new metric starts with every series shown and nothing highlighted.
-    Effect::watch(
-        move || selected.get(),
-        move |_, _, _| {
-            hidden.set(Vec::new());
-            highlight.set(None);
+    // What a link to the card carries; a link in the address sets it first.
+    let state = Memo::new(move |_| ChartState {
+        chart: selected.get(),
+        view: if show_table.get() {
+            View::Table
+        } else {
+            View::Chart
         },
-        false,
-    );
+        hidden: hidden.get(),
+    });
+    let apply = move |linked: ChartState| {
+        selected.set(linked.chart);
+        show_table.set(linked.view == View::Table);
+        highlight.set(None);
+        // Read after the metric is set, so the series are the linked metric's.
+        let fitted = chart.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| fit_hidden(c, &linked.hidden))
+                .unwrap_or_default()
+        });
+        hidden.set(fitted);
+    };
+    link_card(first, format!("chart-{key}"), locale, state, apply);
     let shown: Memo<Option<ChartData>> = Memo::new(move |_| {
         chart.with(|c| c.as_ref().ok().map(|c| hidden.with(|h| with_hidden(c, h))))
     });
@@ -308,6 +325,8 @@ fn CardBody(
     };
     let title = Signal::derive(move || spec_text(|c| &c.spec.title));
     let subtitle = move || spec_text(|c| &c.spec.subtitle);
+    let titles =
+        Signal::derive(move || chart.with(|c| c.as_ref().ok().map(|c| c.spec.title.clone())));
     let canvas_label = move || format!("{}. {}", title.get(), subtitle());
     let paragraphs = move || {
         chart.with(|c| {
@@ -347,7 +366,7 @@ fn CardBody(
                 let notes: Vec<String> = c.spec.notes.iter().map(|n| n.get(locale).to_string()).collect();
                 let as_of = c.spec.as_of;
                 Some(view! {
-                    <SourceLine ids sources/>
+                    <SourceLine ids sources compact=super::share::in_embed()/>
                     {notes.into_iter().map(|note| view! { <p class="chart-card__note">{note}</p> }).collect_view()}
                     {as_of.map(|date| view! {
                         <p class="chart-card__as-of">{Msg::AsOf.get(locale)} ": " {format_date(date, locale)}</p>
@@ -394,13 +413,19 @@ fn CardBody(
     };
 
     let is_park = matches!(first, ChartId::Park(_));
+    let share_source = source.clone();
     let help_id = format!("chart-{key}-help");
     let live_id = format!("chart-{key}-live");
     let table_id = format!("chart-{key}-table");
     let text = move |msg: Msg| move || msg.get(locale.get());
     view! {
         <figcaption class="chart-card__head">
-            <h3 class="chart-card__title" id=format!("chart-{key}-title")>{move || title.get()}</h3>
+            // On a published chart page the chart is the page, so its title is the h1.
+            {if super::share::in_embed() {
+                view! { <h1 class="chart-card__title" id=format!("chart-{key}-title")>{move || title.get()}</h1> }.into_any()
+            } else {
+                view! { <h3 class="chart-card__title" id=format!("chart-{key}-title")>{move || title.get()}</h3> }.into_any()
+            }}
             <p class="chart-card__subtitle">{subtitle}</p>
         </figcaption>
         {is_park.then(|| view! {
@@ -412,7 +437,12 @@ fn CardBody(
                         <label>
                             <input type="radio" name=format!("chart-{key}-metric") value=id.as_str()
                                 prop:checked=move || selected.get() == id
-                                on:change=move |_| selected.set(id)/>
+                                on:change=move |_| {
+                                    // A new metric starts with every series shown and nothing highlighted.
+                                    selected.set(id);
+                                    hidden.set(Vec::new());
+                                    highlight.set(None);
+                                }/>
                             {text(topic_name(topic))}
                         </label>
                     }
@@ -469,5 +499,6 @@ fn CardBody(
                 }
             }).collect_view()}
         </div>
+        <ShareMenu key state titles source=share_source/>
     }
 }

@@ -7,16 +7,23 @@
 //! - `canvas`: the plotters-canvas backend that draws text and rules like the SVG one;
 //! - `palette`: the theme and forced colours, as a core palette;
 //! - `legend`, `table`, `tooltip`, `keyboard`, `downloads`: one concern each;
+//! - `permalink`: the card's state in the address (read at start, kept in step);
+//! - `share`, `embed_dialog`, `clipboard`: the share menu, the Embed dialog, and the
+//!   clipboard and share sheet they use;
 //! - `card`: the component that puts them together.
 
 mod canvas;
 mod card;
+mod clipboard;
 mod downloads;
+mod embed_dialog;
 mod geometry;
 mod keyboard;
 mod legend;
-mod load;
+pub mod load;
 mod palette;
+mod permalink;
+mod share;
 mod table;
 mod tooltip;
 

@@ -6,7 +6,11 @@
 // - directory -> its index.html; anything missing -> 404. There is NO SPA
 //   fallback/rewrite on purpose: the app uses hash routes, so it must work on
 //   a plain CDN that has no rewrites;
-// - never serves anything outside the folder (no path traversal).
+// - never serves anything outside the folder (no path traversal);
+// - every response says Access-Control-Allow-Origin: *, as the portal's host
+//   must: a chart embed is sandboxed without allow-same-origin, so its origin
+//   is opaque ("null") and each file it loads (module JS, wasm, data, CSS and
+//   scripts with integrity) is a cross-origin CORS request.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -70,6 +74,7 @@ export async function serveStatic(root, { base = '/' } = {}) {
     res.writeHead(status, {
       'Content-Type': 'text/plain; charset=utf-8',
       'Cache-Control': 'no-store',
+      'Access-Control-Allow-Origin': '*',
       ...headers,
     });
     res.end(body);
@@ -142,6 +147,7 @@ export async function serveStatic(root, { base = '/' } = {}) {
         'Content-Length': stat.size,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        'Access-Control-Allow-Origin': '*',
       });
       if (req.method === 'HEAD') {
         res.end();

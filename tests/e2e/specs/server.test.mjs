@@ -154,6 +154,23 @@ describe('static server (harness self-test)', () => {
     assert.equal(bare.headers.location, '/portal/');
   });
 
+  test('every GET and HEAD answer allows any origin (a sandboxed embed fetches from origin "null")', async () => {
+    const cases = [
+      [atRoot.url, 'app_bg.wasm', 'GET', 200],
+      [atRoot.url, 'app.js', 'GET', 200],
+      [atRoot.url, 'data.json', 'HEAD', 200],
+      [atRoot.url, '', 'GET', 200],
+      [atRoot.url, 'missing.json', 'GET', 404],
+      [underPortal.url, 'style.css', 'GET', 200],
+    ];
+    for (const [base, name, method, status] of cases) {
+      const res = await fetch(`${base}${name}`, { method, headers: { Origin: 'null' } });
+      assert.equal(res.status, status, `${method} ${base}${name}`);
+      assert.equal(res.headers.get('access-control-allow-origin'), '*', `${method} ${base}${name}`);
+      await res.arrayBuffer();
+    }
+  });
+
   test('only GET and HEAD are allowed; HEAD sends headers without a body', async () => {
     const head = await fetch(`${atRoot.url}app.js`, { method: 'HEAD' });
     assert.equal(head.status, 200);

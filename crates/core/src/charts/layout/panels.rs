@@ -175,7 +175,9 @@ pub(super) fn line_panels(chart: &LineChart, locale: Locale, area: Rect) -> Vec<
 
 /// Each labelled point's label, at the first place around its point that stays in
 /// the plot and clears every marker and the labels already placed; failing that,
-/// where it overlaps least.
+/// where it overlaps least. A label that would cover another label is left out (on a
+/// narrow phone): two unreadable labels help nobody, and the value's words are in its
+/// tooltip, the table and the description.
 fn point_labels(
     panel: &Panel,
     locale: Locale,
@@ -200,6 +202,7 @@ fn point_labels(
         })
         .collect();
     let mut labels = Vec::new();
+    let mut placed: Vec<Rect> = Vec::new();
     let labelled = panel.series.iter().flat_map(|s| &s.points).zip(&points);
     for (point, at) in labelled {
         let Some(label) = &point.label else { continue };
@@ -251,7 +254,11 @@ fn point_labels(
             .min_by(|(i, a), (j, b)| overlap(&a.1).total_cmp(&overlap(&b.1)).then(i.cmp(j)))
             .map(|(_, c)| c.clone());
         if let Some((line, bounds)) = best {
+            if placed.iter().any(|other: &Rect| bounds.overlaps(other)) {
+                continue;
+            }
             obstacles.push(bounds);
+            placed.push(bounds);
             labels.push(line);
         }
     }
