@@ -173,3 +173,43 @@ fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
     let deep_but_allowed = format!("{}{}", "[".repeat(127), "]".repeat(127));
     assert!(parse_json::<serde_json::Value>("nested.json", deep_but_allowed.as_bytes()).is_ok());
 }
+
+/// Query strings made mostly of what the embed's parser looks at.
+fn embed_query() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[?&=.,a-z0-9-]{0,60}",
+        "(chart=(park-[a-z]{3,10}|member-map|x)|view=(table|chart|x)|hide=[0-9.,]{0,20}|theme=[a-z]{0,6}|data=[0-9a-f]{10,14})(&(chart=park-sales|view=table|hide=[0-9.]{0,9}|metric=park-jobs)){0,4}",
+    ]
+}
+
+proptest! {
+    #[test]
+    fn embed_state_parses_to_a_state_its_card_can_show_and_reads_back(
+        query in embed_query(),
+        card in 0..klaster_core::charts::ChartId::ALL.len(),
+    ) {
+        use klaster_core::embed::{query_string, same_card, ChartState, EmbedOptions};
+        let card = klaster_core::charts::ChartId::ALL[card];
+        let state = ChartState::from_query(card, &query);
+        prop_assert!(same_card(card, state.chart));
+        prop_assert!(state.hidden.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        let written = query_string(&state.to_pairs(card));
+        prop_assert_eq!(ChartState::from_query(card, &written), state);
+        let _ = EmbedOptions::from_query(&query);
+    }
+
+    #[test]
+    fn permalinks_read_back_from_any_address(hash in embed_query(), to in locale()) {
+        use klaster_core::embed::{permalink_hash, state_from_hash};
+        let hash = format!("#/en/nextgen?{hash}");
+        if let Some(state) = state_from_hash(&hash) {
+            prop_assert_eq!(state_from_hash(&permalink_hash(to, &state)), Some(state));
+        }
+    }
+
+    #[test]
+    fn parent_messages_never_panic(text in any::<String>()) {
+        let _ = klaster_core::embed::parse_parent_message(&text);
+    }
+}

@@ -20,6 +20,7 @@
 
 import { describe, test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -400,6 +401,42 @@ describe('embeds in an article on another origin (built chart pages)', () => {
       assert.deepEqual(problems, [], formatProblems(problems));
     } finally {
       await close();
+    }
+  });
+
+  /** The chart's data version as klaster_core::embed::data_version computes it. */
+  function dataVersion(resources) {
+    const descriptor = JSON.parse(fs.readFileSync(path.join(dist, 'data', 'datapackage.json'), 'utf8'));
+    const hash = crypto.createHash('sha256');
+    for (const name of resources) {
+      const resource = descriptor.resources.find((r) => r.name === name);
+      hash.update(`${name}=${resource?.hash ?? ''}\n`);
+    }
+    return hash.digest('hex').slice(0, 12);
+  }
+
+  test('an embed pinned to older data says the data changed and links to the current version; a current pin says nothing', async () => {
+    const current = dataVersion(['milestones', 'sources']);
+    for (const [pin, expectNotice] of [['000000000000', true], [current, false]]) {
+      const { page, problems, close } = await openPage(`${portal.url}chart-initiative-growth-en.html?data=${pin}`, { viewport: VIEWPORTS.phone });
+      try {
+        await page.waitForSelector('html[data-app-ready="true"]', { timeout: WAIT_MS });
+        await page.waitForSelector('canvas[data-draws]', { timeout: WAIT_MS });
+        // The version is known once the package descriptor has loaded, as the chart has.
+        await page.waitForTimeout(300);
+        const notice = page.locator('.embed__updated');
+        if (expectNotice) {
+          await notice.waitFor({ timeout: WAIT_MS });
+          assert.match(await notice.innerText(), /updated since it was embedded/);
+          const href = await notice.locator('a').getAttribute('href');
+          assert.equal(href, 'index.html#/en/initiative?chart=initiative-growth');
+        } else {
+          assert.equal(await notice.count(), 0, `no notice when the pin (${pin}) is the current version`);
+        }
+        assert.deepEqual(problems, [], formatProblems(problems));
+      } finally {
+        await close();
+      }
     }
   });
 
