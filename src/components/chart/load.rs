@@ -176,13 +176,14 @@ pub async fn chart_source(chart: ChartId) -> Result<Arc<ChartSource>, LoadError>
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use klaster_core::charts::extract;
     use klaster_core::validate::validate_package;
     use std::path::PathBuf;
 
-    fn full_package() -> Package {
+    /// The shipped package, whole; other chart modules' tests use it too.
+    pub(in crate::components::chart) fn full_package() -> Package {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data");
         let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
         report.package.expect("the shipped package parses")

@@ -153,16 +153,9 @@ pub fn link_card(
 
 #[cfg(test)]
 mod tests {
+    use super::super::load::tests::full_package;
     use super::*;
     use klaster_core::charts::extract;
-    use klaster_core::validate::{validate_package, Package};
-    use std::path::PathBuf;
-
-    fn full_package() -> Package {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data");
-        let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-        report.package.expect("the shipped package parses")
-    }
 
     #[test]
     fn a_link_hides_only_series_the_chart_has_and_never_all_of_them() {

@@ -6,20 +6,18 @@
 // finds nothing in either theme; no console, page or request problems. Screenshots of each
 // card are saved as artifacts/chart-<id>-<locale>.png, and redraw times are logged.
 
-import { describe, test as nodeTest, before, after } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-import { requireBuiltSite } from '../lib/dist.mjs';
-import { serveStatic } from '../lib/server.mjs';
+import { builtSiteSuite } from '../lib/suite.mjs';
 import {
   ARTIFACTS_DIR,
   VIEWPORTS,
   openPage,
   waitForApp,
   checkA11y,
-  closeBrowser,
   formatViolations,
   formatProblems,
 } from '../lib/browser.mjs';
@@ -114,26 +112,7 @@ async function parseSvg(context, text) {
 }
 
 describe('chart cards', () => {
-  let site;
-  let setupError = null;
-
-  before(async () => {
-    try {
-      site = await serveStatic(requireBuiltSite());
-    } catch (err) {
-      setupError = err;
-    }
-  });
-  after(async () => {
-    await closeBrowser();
-    await site?.close();
-  });
-
-  const test = (name, fn) =>
-    nodeTest(name, async () => {
-      if (setupError) throw setupError;
-      await fn();
-    });
+  const { site, test } = builtSiteSuite();
 
   /** Opens `#/<locale>/<slug>` with a starting theme and waits for its cards. */
   async function open(locale, slug, { theme = 'light', viewport = VIEWPORTS.desktop } = {}) {

@@ -4,11 +4,10 @@
 // badge in words, tables are real tables, the page reflows at 320 px, axe finds nothing,
 // and the language switch keeps the page.
 
-import { describe, test as nodeTest, before, after } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { requireBuiltSite } from '../lib/dist.mjs';
-import { serveStatic } from '../lib/server.mjs';
+import { builtSiteSuite } from '../lib/suite.mjs';
 import {
   VIEWPORTS,
   openPage,
@@ -16,7 +15,6 @@ import {
   waitForRoute,
   screenshot,
   checkA11y,
-  closeBrowser,
   formatViolations,
   formatProblems,
 } from '../lib/browser.mjs';
@@ -147,27 +145,7 @@ async function assertDetailsOpen(page) {
 }
 
 describe('content pages', () => {
-  let site;
-  let setupError = null;
-
-  before(async () => {
-    try {
-      site = await serveStatic(requireBuiltSite());
-    } catch (err) {
-      setupError = err;
-    }
-  });
-
-  const test = (name, fn) =>
-    nodeTest(name, async () => {
-      if (setupError) throw setupError;
-      await fn();
-    });
-
-  after(async () => {
-    await closeBrowser();
-    await site?.close();
-  });
+  const { site, test } = builtSiteSuite();
 
   test('a dataset that fails shows its own error panel in the section that needs it, and its retry loads it', async () => {
     const { page, context, problems, close } = await openPage(`${site.url}#/en/initiative`, { goto: false });

@@ -13,17 +13,15 @@
 // - a published chart page (the embed) has no share menu and keeps its state in the query.
 // No console, page or request problems anywhere.
 
-import { describe, test as nodeTest, before, after } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { requireBuiltSite } from '../lib/dist.mjs';
-import { serveStatic } from '../lib/server.mjs';
+import { builtSiteSuite } from '../lib/suite.mjs';
 import {
   VIEWPORTS,
   openPage,
   waitForApp,
   checkA11y,
-  closeBrowser,
   formatViolations,
   formatProblems,
   screenshot,
@@ -78,26 +76,7 @@ async function waitForTable(page, id) {
 const hash = (page) => page.evaluate(() => location.hash);
 
 describe('permalinks, share menu and embed dialog', () => {
-  let site;
-  let setupError = null;
-
-  before(async () => {
-    try {
-      site = await serveStatic(requireBuiltSite());
-    } catch (err) {
-      setupError = err;
-    }
-  });
-  after(async () => {
-    await closeBrowser();
-    await site?.close();
-  });
-
-  const test = (name, fn) =>
-    nodeTest(name, async () => {
-      if (setupError) throw setupError;
-      await fn();
-    });
+  const { site, test } = builtSiteSuite();
 
   /** Opens `address` (relative to the site) in the light theme, with the clipboard when asked. */
   async function open(address, { viewport = VIEWPORTS.desktop, clipboard = false } = {}) {
@@ -297,7 +276,11 @@ describe('permalinks, share menu and embed dialog', () => {
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();
       await dialog.waitFor({ state: 'detached', timeout: 5_000 });
       assert.equal(await embedButton.evaluate((b) => b === document.activeElement), true, 'Close returns focus to Embed');
-      assert.deepEqual(problems, [], formatProblems(problems));
+      // Each choice reloads the preview and closing removes it, so a preview may be torn
+      // down while it still fetches its wasm; the browser logs that abort. Nothing else may.
+      const aborted = (p) => p.kind === 'console.error' && /\/chart-[a-z-]+-(az|en)\.html/.test(p.url) && /^Fetch API cannot load /.test(p.text);
+      const real = problems.filter((p) => !aborted(p));
+      assert.deepEqual(real, [], formatProblems(real));
     } finally {
       await close();
     }

@@ -2,19 +2,17 @@
 // choice persists, the head follows the language, figures open their sources, the data page
 // offers JSON and CSV whose hashes match, and the methodology shows figures that disagree.
 
-import { describe, test as nodeTest, before, after } from 'node:test';
+import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 
-import { requireBuiltSite } from '../lib/dist.mjs';
-import { serveStatic } from '../lib/server.mjs';
+import { builtSiteSuite } from '../lib/suite.mjs';
 import {
   VIEWPORTS,
   openPage,
   waitForApp,
   screenshot,
   checkA11y,
-  closeBrowser,
   formatViolations,
   formatProblems,
 } from '../lib/browser.mjs';
@@ -24,26 +22,7 @@ const PAGES = ['', 'initiative', 'azerbaijan', 'nextgen', 'climate', 'data', 'so
 const THEMES = ['light', 'dark'];
 
 describe('site', () => {
-  let site;
-  let setupError = null;
-
-  before(async () => {
-    try {
-      site = await serveStatic(requireBuiltSite());
-    } catch (err) {
-      setupError = err;
-    }
-  });
-  after(async () => {
-    await site?.close();
-    await closeBrowser();
-  });
-
-  const test = (name, fn) =>
-    nodeTest(name, async () => {
-      if (setupError) throw setupError;
-      await fn();
-    });
+  const { site, test } = builtSiteSuite();
 
   /** Opens a route with the theme chosen through the app's own toggle storage. */
   async function open(hash, { theme, viewport = VIEWPORTS.desktop } = {}) {
