@@ -60,14 +60,50 @@ function isInside(parent, child) {
 }
 
 /**
+ * Parses a Netlify / Cloudflare Pages `_headers` file: blocks of a path pattern (`*`
+ * matches any run of characters) followed by indented `Name: value` lines.
+ * @returns {{pattern: RegExp, headers: [string, string][]}[]}
+ */
+export function parseHeadersFile(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+    } else if (rules.length > 0) {
+      const at = line.indexOf(':');
+      if (at > 0) rules[rules.length - 1].headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** The headers the rules give `pathname` (relative to the mount, starting with "/"). */
+export function headersFor(rules, pathname) {
+  const out = {};
+  for (const rule of rules) {
+    if (!rule.pattern.test(pathname)) continue;
+    for (const [name, value] of rule.headers) {
+      // Hosts send every matching rule; two values of one header would both apply.
+      if (out[name] !== undefined && out[name] !== value) throw new Error(`_headers gives ${pathname} two ${name} values`);
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+/**
  * Serve `root` over HTTP.
  * @param {string} root folder to serve (e.g. the built dist/)
- * @param {{base?: string}} [options] base: mount path, default "/"
+ * @param {{base?: string, headersFile?: boolean}} [options] base: mount path, default "/";
+ *   headersFile: also send what root/_headers says, as a static host would
  * @returns {Promise<{url: string, origin: string, base: string, close: () => Promise<void>}>}
  *   url is the full URL of the mount point, ending in "/".
  */
-export async function serveStatic(root, { base = '/' } = {}) {
+export async function serveStatic(root, { base = '/', headersFile = false } = {}) {
   const rootReal = await fsp.realpath(path.resolve(root));
+  const rules = headersFile ? parseHeadersFile(await fsp.readFile(path.join(rootReal, '_headers'), 'utf8')) : [];
   const mount = normaliseBase(base);
 
   const send = (res, status, body, headers = {}) => {
@@ -148,6 +184,7 @@ export async function serveStatic(root, { base = '/' } = {}) {
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
         'Access-Control-Allow-Origin': '*',
+        ...headersFor(rules, `/${rel}`),
       });
       if (req.method === 'HEAD') {
         res.end();

@@ -809,3 +809,70 @@ describe('embed.js with fake chart pages (no build needed)', () => {
     }
   });
 });
+
+describe("served with the host headers of dist/_headers: charts embed anywhere, the portal nowhere", () => {
+  let portal;
+  let article;
+  let articleDir;
+  let setupError = null;
+  const EMBED = EMBEDS[0];
+
+  before(async () => {
+    try {
+      const dist = requireBuiltSite();
+      portal = await serveStatic(dist, { headersFile: true });
+      const chart = snippet(`${portal.url}${chartPage(EMBED)}`, EMBED.title, `${portal.url}embed.js`);
+      // The portal's own page, framed the same way a site might try to.
+      const framedPortal = `<iframe src="${portal.url}index.html#/en/" title="The portal" width="100%" height="400"></iframe>`;
+      articleDir = await folderWith('klaster-headers-article-', {
+        'favicon.svg': FAVICON,
+        'article.html': articleHtml({
+          policy: articlePolicy({ frames: [portal.origin] }),
+          title: 'A chart, and an attempt to frame the portal',
+          figures: [chart, framedPortal],
+        }),
+      });
+      article = await serveStatic(articleDir);
+    } catch (err) {
+      setupError = err;
+    }
+  });
+  after(async () => {
+    await closeBrowser();
+    await portal?.close();
+    await article?.close();
+    if (articleDir) await fsp.rm(articleDir, { recursive: true, force: true });
+  });
+
+  nodeTest('the chart page starts under its header policy (frame-ancestors *); the portal page is refused (frame-ancestors none)', async () => {
+    if (setupError) throw setupError;
+    const { page, problems, close } = await openPage(`${article.url}article.html`, { viewport: VIEWPORTS.desktop });
+    try {
+      const frame = await frameAt(page, 0, chartPage(EMBED));
+      await waitForEmbedApp(frame, chartPage(EMBED));
+      const portalFrame = await (await page.locator('iframe').nth(1).elementHandle()).contentFrame();
+      // Chromium replaces a refused frame with its error page.
+      const deadline = Date.now() + WAIT_MS;
+      while (!portalFrame.url().startsWith('chrome-error:') && Date.now() < deadline) await pause(POLL_MS);
+      assert.match(portalFrame.url(), /^chrome-error:/, `the portal must not render inside another site (it shows ${portalFrame.url()})`);
+      const refusals = problems.filter((p) => /frame-ancestors/.test(p.text));
+      assert.ok(refusals.length > 0, 'the browser names frame-ancestors as the reason');
+      const others = problems.filter((p) => !/frame-ancestors/.test(p.text) && !p.url.includes('index.html'));
+      assert.deepEqual(others, [], formatProblems(others));
+    } finally {
+      await close();
+    }
+  });
+
+  nodeTest('the portal itself works under the header policy, with no violation', async () => {
+    if (setupError) throw setupError;
+    const { page, problems, close } = await openPage(`${portal.url}#/en/initiative`, { viewport: VIEWPORTS.desktop });
+    try {
+      await page.waitForSelector('html[data-app-ready="true"]', { timeout: WAIT_MS });
+      await page.waitForSelector('canvas[data-draws]', { timeout: WAIT_MS });
+      assert.deepEqual(problems, [], formatProblems(problems));
+    } finally {
+      await close();
+    }
+  });
+});

@@ -180,3 +180,14 @@ describe('static server (harness self-test)', () => {
     await post.arrayBuffer();
   });
 });
+
+test('_headers rules: patterns with *, every matching rule applies, two values of one header are an error', async () => {
+  const { parseHeadersFile, headersFor } = await import('../lib/server.mjs');
+  const rules = parseHeadersFile('/*\n  A: 1\n\n/\n  B: portal\n/chart-*\n  B: chart\n# comment\n/*.wasm\n  Content-Type: application/wasm\n');
+  assert.deepEqual(headersFor(rules, '/'), { A: '1', B: 'portal' });
+  assert.deepEqual(headersFor(rules, '/chart-a-en.html'), { A: '1', B: 'chart' });
+  assert.deepEqual(headersFor(rules, '/x.wasm'), { A: '1', 'Content-Type': 'application/wasm' });
+  assert.deepEqual(headersFor(rules, '/index.html'), { A: '1' });
+  const clash = parseHeadersFile('/*\n  B: one\n/\n  B: two\n');
+  assert.throws(() => headersFor(clash, '/'), /two B values/);
+});
