@@ -54,8 +54,9 @@ pub fn release(toolchain: &Toolchain) -> Result<()> {
     after_trunk_build(&dist)
 }
 
-/// Runs after every successful trunk build. Checks the bundle is complete and
-/// reports its sizes. The place for later publishing steps on `dist/`.
+/// Runs after every successful trunk build. Checks the bundle is complete, hardens it,
+/// writes the precompressed copies and reports its sizes. The place for later
+/// publishing steps on `dist/`.
 pub fn after_trunk_build(dist: &Path) -> Result<()> {
     let index = dist.join("index.html");
     if !index.is_file() {
@@ -73,6 +74,8 @@ pub fn after_trunk_build(dist: &Path) -> Result<()> {
     }
     crate::harden::harden(dist)?;
     warn_on_absolute_asset_urls(&index);
+    // Last: the copies must match the files as published.
+    crate::compress::precompress(dist)?;
     sizes::report(dist)
 }
 

@@ -10,14 +10,16 @@
 //! - `wasm_rust`    which Rust compiler builds wasm32: rustup's target or Debian's rustc-web
 //! - `tools`        `setup`: each tool checked, installed only when missing or at the wrong version
 //! - `build`        `trunk build --release --offline` into `dist/`, then the after-build hook
+//! - `compress`     precompressed `.br` and `.gz` copies of the text files and wasm in `dist/`
 //! - `sizes`        raw, gzip and brotli sizes of the built `.wasm` and `.js`
-//! - `static_files` request target -> file under `dist/`, content types (pure logic)
+//! - `static_files` request target -> file under `dist/`, content types, encodings (pure logic)
 //! - `serve`        the small HTTP/1.1 server for `dist/`
 //! - `test`         the one pipeline README and CI run
 //! - `timing`       elapsed-time formatting
 
 mod apt;
 mod build;
+mod compress;
 mod harden;
 mod paths;
 mod process;
