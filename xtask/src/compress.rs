@@ -57,26 +57,10 @@ pub fn compressed(encoding: Encoding, file: &Path) -> Result<Vec<u8>> {
 /// The files under `dir` to compress, sorted.
 pub fn compressible_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
-    collect(dir, &mut files)?;
+    crate::sizes::collect(dir, &mut files)?;
     files.retain(|path| static_files::compressible(path));
     files.sort();
     Ok(files)
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|err| format!("cannot list {}: {err}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|err| format!("cannot list {}: {err}", dir.display()))?
-            .path();
-        if path.is_dir() {
-            collect(&path, files)?;
-        } else {
-            files.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Writes the `.br` and `.gz` copies under `dist`; prints one summary line.
