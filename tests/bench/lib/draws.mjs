@@ -16,6 +16,8 @@ function recordPaints() {
         id: canvas.closest('figure.chart-card')?.id ?? 'canvas',
         ms: Number(canvas.getAttribute('data-draw-ms')),
         at: performance.now(),
+        // Set by the long-task recorder while a reader interacts.
+        phase: window.__phase ?? null,
       });
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draw-ms'] });
@@ -170,6 +172,8 @@ export async function longTasks(browser, origin, hash, otherLanguageHash) {
   await sleep(300);
 
   const tasks = await page.evaluate(() => window.__longTasks.slice());
+  // Chart paints per phase, to tell how much of a long task is painting.
+  const paintsByPhase = await page.evaluate(() => window.__paints.map((p) => ({ phase: p.phase, ms: p.ms })));
   await context.close();
-  return { hash, settled, phases, tasks };
+  return { hash, settled, phases, tasks, paints: paintsByPhase };
 }

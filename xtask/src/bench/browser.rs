@@ -115,6 +115,8 @@ impl Synthetic {
 pub struct LongTasks {
     pub phases: Vec<String>,
     pub tasks: Vec<LongTask>,
+    /// Every chart paint of the run, with its phase and duration.
+    pub paints: Vec<LongTask>,
 }
 
 /// Phases of an interaction run that count as interacting (`hover <chart id>` per chart);
@@ -135,6 +137,14 @@ impl LongTasks {
             .filter(|t| t.phase == phase)
             .map(|t| t.ms)
             .collect()
+    }
+
+    /// How many chart paints `phase` had, and their total time.
+    pub fn paints_in(&self, phase: &str) -> (usize, f64) {
+        self.paints
+            .iter()
+            .filter(|p| p.phase == phase)
+            .fold((0, 0.0), |(n, total), p| (n + 1, total + p.ms))
     }
 
     /// The longest task while interacting; 0 when there was none.
@@ -300,20 +310,22 @@ fn synthetic(value: &Value) -> Option<Vec<Synthetic>> {
 }
 
 fn long_tasks(value: &Value) -> Option<LongTasks> {
+    let timed = |t: &Value| {
+        Some(LongTask {
+            phase: text(t, "phase")?,
+            ms: number(t, "ms")?,
+        })
+    };
     let tasks = value
         .get("tasks")?
         .as_array()?
         .iter()
-        .map(|t| {
-            Some(LongTask {
-                phase: text(t, "phase")?,
-                ms: number(t, "ms")?,
-            })
-        })
+        .map(timed)
         .collect::<Option<Vec<_>>>()?;
     Some(LongTasks {
         phases: list(value, "phases", |p| p.as_str().map(String::from)),
         tasks,
+        paints: list(value, "paints", timed),
     })
 }
 
@@ -457,7 +469,9 @@ mod tests {
           "synthetic": {"settled": true, "series": {"100000": {"first": {"layoutMs": 9, "paintMs": 20},
                         "layoutMs": [1, 2], "paintMs": [3, 4]}, "10000": {"layoutMs": [1], "paintMs": [2]}}},
           "longTasks": [{"phases": ["load", "hover chart-a"],
-                          "tasks": [{"phase": "load", "ms": 90}, {"phase": "hover chart-a", "start": 1, "ms": 61}]},
+                          "tasks": [{"phase": "load", "ms": 90}, {"phase": "hover chart-a", "start": 1, "ms": 61}],
+                          "paints": [{"phase": "hover chart-a", "ms": 2.5}, {"phase": "hover chart-a", "ms": 1.5},
+                                     {"phase": null, "ms": 9}]},
                          {"error": "Error: did not finish"}],
           "lighthouse": {"home": [{"score": 71, "lcpMs": 3100, "lcpPhases": {"TTFB": 600}}]}
         }"##;
@@ -488,6 +502,7 @@ mod tests {
         assert_eq!(run.phases, ["load", "hover chart-a"]);
         assert_eq!(run.in_phase("hover chart-a"), [61.0]);
         assert_eq!(run.longest_interacting(), 61.0, "load is not interacting");
+        assert_eq!(run.paints_in("hover chart-a"), (2, 4.0));
         assert!(browser.long_tasks[1].is_err());
         assert_eq!(browser.decode.unwrap_err(), "not measured");
         let runs = browser.lighthouse[0].1.as_ref().unwrap();

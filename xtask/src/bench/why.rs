@@ -154,40 +154,130 @@ fn tidy(text: &str) -> String {
     shorten(&text.replace('`', "'").replace('\n', " "), 120)
 }
 
+/// How the report groups missed budgets: a page's Lighthouse figures share their evidence,
+/// and the checks of a page the build does not have share one note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Group {
+    Absent,
+    Lighthouse(String),
+    Single(String),
+}
+
+fn group_of(check: &Check) -> Group {
+    let page = check.key.split('.').next().unwrap_or("").to_string();
+    if check.verdict == Verdict::NotMeasured && check.measured_text.contains("not present") {
+        Group::Absent
+    } else if check.key.contains(".lighthouse.") && check.verdict == Verdict::Fail {
+        Group::Lighthouse(page)
+    } else {
+        Group::Single(check.key.clone())
+    }
+}
+
 pub(super) fn why_section(md: &mut String, results: &Results, checks: &[Check]) {
-    let failed: Vec<&Check> = checks
-        .iter()
-        .filter(|c| c.verdict != Verdict::Pass)
-        .collect();
     let _ = writeln!(
         md,
         "## Why the missed budgets are missed, and what would meet them\n"
     );
-    if failed.is_empty() {
+    let missed: Vec<&Check> = checks
+        .iter()
+        .filter(|c| c.verdict != Verdict::Pass)
+        .collect();
+    if missed.is_empty() {
         let _ = writeln!(md, "Every budget is met.\n");
         return;
     }
-    for check in failed {
-        let _ = writeln!(
-            md,
-            "### {} ({}, limit {})\n",
-            check.name, check.measured_text, check.limit_text
-        );
-        let _ = writeln!(md, "{}\n", explain(results, check));
+    let mut groups: Vec<(Group, Vec<&Check>)> = Vec::new();
+    for check in missed {
+        let group = group_of(check);
+        match groups.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, members)) => members.push(check),
+            None => groups.push((group, vec![check])),
+        }
     }
+    for (group, members) in groups {
+        let figures: Vec<String> = members
+            .iter()
+            .map(|c| format!("{} {} (limit {})", c.name, c.measured_text, c.limit_text))
+            .collect();
+        match group {
+            Group::Absent => {
+                let names: Vec<&str> = members.iter().map(|c| c.name.as_str()).collect();
+                let _ = writeln!(md, "### Not present in this build\n");
+                let _ = writeln!(md, "{}: {}\n", names.join("; "), ABSENT_EMBED);
+            }
+            Group::Lighthouse(page) => {
+                let _ = writeln!(md, "### Lighthouse, {}\n", super::figures::page_name(&page));
+                let _ = writeln!(md, "Missed: {}.\n", figures.join("; "));
+                let failed = |metric: &str| members.iter().any(|c| c.key.ends_with(metric));
+                let _ = writeln!(md, "{}\n", lighthouse_why(results, &page, &failed));
+            }
+            Group::Single(_) => {
+                let check = members[0];
+                let _ = writeln!(
+                    md,
+                    "### {} ({}, limit {})\n",
+                    check.name, check.measured_text, check.limit_text
+                );
+                let _ = writeln!(md, "{}\n", explain(results, check));
+            }
+        }
+    }
+}
+
+const ABSENT_EMBED: &str = "this build has no embed page. Embeds (`chart-<id>-<lang>.html` at \
+     the root of `dist/`) are being built on main; once merged, `cargo xtask bench` measures \
+     `chart-initiative-growth-en.html` with no change here.";
+
+/// Evidence and remedies for a page's missed Lighthouse budgets; `failed("lcp")` says
+/// whether that metric's budget was missed.
+fn lighthouse_why(results: &Results, page_key: &str, failed: &dyn Fn(&str) -> bool) -> String {
+    let mut text = String::new();
+    let runs = match &results.browser {
+        Ok(browser) => match lighthouse_runs(browser, page_key) {
+            Some(Ok(runs)) => runs.as_slice(),
+            _ => &[],
+        },
+        Err(_) => &[],
+    };
+    let page = page_load(results, page_key);
+    let _ = write!(
+        text,
+        "The score weighs TBT 30 %, LCP 25 %, CLS 25 %, FCP 10 % and Speed Index 10 %. \
+         Lighthouse counts {} transferred, {} of main-thread work and {} of script evaluation on \
+         its simulated 4x slower phone.",
+        lighthouse_median(runs, |r| r.total_bytes).map_or("–".into(), kb),
+        opt_ms(lighthouse_median(runs, |r| r.main_thread_ms)),
+        opt_ms(lighthouse_median(runs, |r| r.bootup_ms))
+    );
+    if failed("lcp") || failed("score") {
+        let _ = write!(
+            text,
+            "\n\n*LCP.* FCP (the static text in the HTML) is {}. {}{}{}",
+            opt_ms(lighthouse_median(runs, |r| r.fcp_ms)),
+            lcp_evidence(runs),
+            page.map(lcp_candidates_text).unwrap_or_default(),
+            REMEDY_LCP
+        );
+    }
+    if failed("tbt") || failed("score") {
+        let _ = write!(text, "\n\n*TBT.* {}{}", long_tasks_text(runs), REMEDY_TBT);
+    }
+    if failed("cls") {
+        let _ = write!(
+            text,
+            "\n\n*CLS.* {}{}",
+            page.map(layout_shifts_text).unwrap_or_default(),
+            REMEDY_CLS
+        );
+    }
+    text
 }
 
 /// Evidence from this run and the remedy, for one missed budget.
 fn explain(results: &Results, check: &Check) -> String {
     if check.verdict == Verdict::NotMeasured {
-        return if check.measured_text.contains("not present") {
-            "This build has no embed page. Embeds (`chart-<id>-<lang>.html` at the root of `dist/`) are \
-             being built on main; once merged, `cargo xtask bench` measures \
-             `chart-initiative-growth-en.html` with no change here."
-                .into()
-        } else {
-            format!("The figure could not be measured: {}.", check.measured_text)
-        };
+        return format!("The figure could not be measured: {}.", check.measured_text);
     }
     let key = check.key.as_str();
     let page_key = key.split('.').next().unwrap_or("");
@@ -214,53 +304,6 @@ fn explain(results: &Results, check: &Check) -> String {
              [the wasm](#what-the-wasm-is-made-of)). {}",
             REMEDY_SIZE
         );
-    } else if key.ends_with("lighthouse.lcp")
-        || key.ends_with("lighthouse.score")
-        || key.ends_with("lighthouse.tbt")
-        || key.ends_with("lighthouse.cls")
-    {
-        if let Ok(browser) = &results.browser {
-            if let Some(Ok(runs)) = lighthouse_runs(browser, page_key) {
-                let main = lighthouse_median(runs, |r| r.main_thread_ms);
-                let bootup = lighthouse_median(runs, |r| r.bootup_ms);
-                let bytes = lighthouse_median(runs, |r| r.total_bytes);
-                let fcp = lighthouse_median(runs, |r| r.fcp_ms);
-                if key.ends_with("lcp") || key.ends_with("score") {
-                    let _ = write!(
-                        text,
-                        "FCP (the static text in the HTML) is {}. ",
-                        opt_ms(fcp)
-                    );
-                    text.push_str(&lcp_evidence(runs));
-                    if let Some(page) = page_load(results, page_key) {
-                        text.push_str(&lcp_candidates_text(page));
-                    }
-                }
-                if key.ends_with("tbt") || key.ends_with("score") {
-                    text.push_str(&long_tasks_text(runs));
-                }
-                if key.ends_with("cls") {
-                    if let Some(page) = page_load(results, page_key) {
-                        text.push_str(&layout_shifts_text(page));
-                    }
-                }
-                let _ = write!(
-                    text,
-                    "Lighthouse counts {} transferred, {} of main-thread work and {} of script \
-                     evaluation on its simulated 4x slower phone. ",
-                    bytes.map_or("–".into(), kb),
-                    opt_ms(main),
-                    opt_ms(bootup)
-                );
-            }
-        }
-        text.push_str(if key.ends_with("cls") {
-            REMEDY_CLS
-        } else if key.ends_with("tbt") {
-            REMEDY_TBT
-        } else {
-            REMEDY_LCP
-        });
     } else if key == "synthetic.10k.redraw" {
         if let Some(s) = synthetic(results, 10_000) {
             let _ = write!(
@@ -282,7 +325,13 @@ fn explain(results: &Results, check: &Check) -> String {
                     .filter_map(|phase| {
                         let mine = run.in_phase(phase);
                         let longest = mine.iter().copied().reduce(f64::max)?;
-                        Some(format!("{phase} {}× (longest {})", mine.len(), ms(longest)))
+                        let (paints, painting) = run.paints_in(phase);
+                        Some(format!(
+                            "{phase} {}× (longest {}; the charts painted {paints} times, {} in all)",
+                            mine.len(),
+                            ms(longest),
+                            ms(painting)
+                        ))
                     })
                     .collect();
                 let found = if phases.is_empty() {
@@ -318,23 +367,69 @@ const REMEDY_LCP: &str =
      image that needs no wasm. Shrinking the wasm (see the size budgets) shortens the render delay \
      in step.";
 
-const REMEDY_TBT: &str =
-    "The blocking time is the wasm's instantiation and the app's first render \
-     (mount, data parsing, chart layout and paint) in single tasks on the main thread. What would \
-     fix it: less wasm to compile (see the size budgets), yielding between mounting the page and \
-     drawing charts (draw each chart in its own task, after first paint), and drawing off-screen \
-     charts only when scrolled near.";
+const REMEDY_TBT: &str = "The blocking time is the wasm's instantiation with the app's first \
+     render (the boot script's task) and then, as each data file arrives, parsing it, rendering \
+     its part of the page and laying out and painting its charts, each in one task of the app's \
+     module. What would fix it: less wasm to compile (see the size budgets), yielding between \
+     mounting the page and drawing charts (each chart in its own task, after first paint), and \
+     drawing charts that are off screen only when they scroll near.";
 
-const REMEDY_CLS: &str = "Content moves when the app replaces the static fallback or when data and \
-     charts arrive. What would fix it: reserve the chart's box (an aspect-ratio or min-height on the \
-     card) and keep the static header the same size as the app's.";
+const REMEDY_CLS: &str = "Parts of the page that wait for their data (the key figures, a chart \
+     card, a figure in the text) are filled in after the text below them has been laid out, and \
+     push it down. What would fix it: give each such part its final height while it loads (a \
+     min-height on the loading placeholder, an aspect-ratio on the chart card), or render the \
+     text below it only once it has arrived.";
 
 const REMEDY_REDRAW: &str = "Decimation bounds what is stroked to about two points per pixel \
      column, but every kept point still gets a marker and the layout walks every point. What \
      would fix it: decimate once per width and keep it, draw markers only when there are few \
      points per column, and stroke the path in one canvas call.";
 
-const REMEDY_LONG_TASK: &str = "A language switch re-renders the whole page and redraws every \
-     chart in one task. What would fix it: redraw charts in separate tasks \
-     (requestAnimationFrame or a yield between cards) and keep static text out of the reactive \
-     tree.";
+const REMEDY_LONG_TASK: &str =
+    "The language switch re-runs every translated text of the page (each \
+     is a reactive closure), re-lays out every chart for the new language's labels and repaints \
+     it, in one task (how much of it is chart painting is measured above). What would fix \
+     it: let the switch render the page and then lay out and paint the charts in later tasks (one \
+     per card, after a yield), and keep static words out of fine-grained reactive closures (one \
+     reactive block per section rather than per string).";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bench::budgets::{check, Limit, Measure};
+
+    fn made(key: &str, measure: Measure) -> Check {
+        check(key, key, Limit::AtMost(1.0), "≤ 1", measure, |v| {
+            v.to_string()
+        })
+    }
+
+    #[test]
+    fn a_pages_lighthouse_misses_share_a_group_and_absent_pages_share_one_note() {
+        let absent = || Measure::Missing("not present in this build".into());
+        let checks = [
+            made("embed.first_load.brotli", absent()),
+            made("embed.lighthouse.lcp", absent()),
+            made("home.lighthouse.lcp", Measure::Value(2.0)),
+            made("home.lighthouse.tbt", Measure::Value(3.0)),
+            made("chart.lighthouse.lcp", Measure::Value(2.0)),
+            made(
+                "chart.lighthouse.tbt",
+                Measure::Missing("not measured: crashed".into()),
+            ),
+            made("home.first_load.brotli", Measure::Value(5.0)),
+        ];
+        let groups: Vec<Group> = checks.iter().map(group_of).collect();
+        assert_eq!(groups[0], Group::Absent);
+        assert_eq!(groups[1], Group::Absent);
+        assert_eq!(groups[2], Group::Lighthouse("home".into()));
+        assert_eq!(groups[3], Group::Lighthouse("home".into()));
+        assert_eq!(groups[4], Group::Lighthouse("chart".into()));
+        assert_eq!(
+            groups[5],
+            Group::Single("chart.lighthouse.tbt".into()),
+            "a figure that could not be measured is explained on its own"
+        );
+        assert_eq!(groups[6], Group::Single("home.first_load.brotli".into()));
+    }
+}
