@@ -3,6 +3,8 @@
 //! Everything else lives in `app`.
 
 mod app;
+#[cfg(feature = "bench")]
+mod bench;
 mod components;
 mod data;
 mod embed;

@@ -4,7 +4,7 @@
 //! Trunk's own settings (relative `public_url`, wasm-opt level and features)
 //! live in `Trunk.toml` and the `<link data-trunk rel="rust">` of `index.html`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
@@ -17,9 +17,33 @@ use crate::versions;
 use crate::wasm_rust;
 use crate::Result;
 
+/// The published bundle: `dist/`, default features.
 pub fn release(toolchain: &Toolchain) -> Result<()> {
+    release_variant(toolchain, &Variant::published())
+}
+
+/// What a trunk release build makes, and where.
+pub struct Variant {
+    pub dist: PathBuf,
+    /// Cargo features of the app (`--features`), e.g. `bench`.
+    pub features: Option<&'static str>,
+    /// A cargo target folder of its own, so the published build's is not rebuilt.
+    pub cargo_target_dir: Option<PathBuf>,
+}
+
+impl Variant {
+    pub fn published() -> Variant {
+        Variant {
+            dist: paths::dist_dir(),
+            features: None,
+            cargo_target_dir: None,
+        }
+    }
+}
+
+pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
     let root = paths::repo_root();
-    let dist = paths::dist_dir();
+    let dist = &variant.dist;
     if !root.join("index.html").is_file() {
         return Err(format!(
             "{} is missing: it is trunk's entry point",
@@ -40,7 +64,7 @@ pub fn release(toolchain: &Toolchain) -> Result<()> {
     let mut trunk = Command::new(&toolchain.trunk);
     trunk
         .args(["build", "--release", "--offline", "--dist"])
-        .arg(&dist)
+        .arg(dist)
         .current_dir(&root)
         .env("PATH", process::path_with(&path_dirs)?)
         // Trunk uses a tool found on PATH when its version equals these, and
@@ -48,14 +72,21 @@ pub fn release(toolchain: &Toolchain) -> Result<()> {
         .env("TRUNK_TOOLS_WASM_BINDGEN", &toolchain.wasm_bindgen_version)
         .env("TRUNK_TOOLS_WASM_OPT", versions::trunk_wasm_opt_version())
         .envs(wasm_rust.env());
+    if let Some(features) = variant.features {
+        trunk.args(["--features", features]);
+    }
+    if let Some(target_dir) = &variant.cargo_target_dir {
+        trunk.env("CARGO_TARGET_DIR", target_dir);
+    }
     let started = Instant::now();
     process::run(&mut trunk)?;
     println!("    trunk done in {}", timing::format(started.elapsed()));
-    after_trunk_build(&dist)
+    after_trunk_build(dist)
 }
 
-/// Runs after every successful trunk build. Checks the bundle is complete and
-/// reports its sizes. The place for later publishing steps on `dist/`.
+/// Runs after every successful trunk build. Checks the bundle is complete, hardens it,
+/// writes the precompressed copies and reports its sizes. The place for later
+/// publishing steps on `dist/`.
 pub fn after_trunk_build(dist: &Path) -> Result<()> {
     let index = dist.join("index.html");
     if !index.is_file() {
@@ -74,6 +105,8 @@ pub fn after_trunk_build(dist: &Path) -> Result<()> {
     write_chart_pages(dist)?;
     crate::harden::harden(dist)?;
     warn_on_absolute_asset_urls(&index);
+    // Last: the copies must match the files as published.
+    crate::compress::precompress(dist)?;
     sizes::report(dist)
 }
 

@@ -1,6 +1,7 @@
 //! `cargo xtask`: set up the toolchain, build, serve and test klaster.
 //!
-//! Plain Rust with std only, so it compiles in seconds on a fresh clone.
+//! Plain Rust with few dependencies (sha2 for hashes, serde_json for the benchmark's
+//! figures), so it compiles in seconds on a fresh clone.
 //!
 //! Codemap:
 //! - `paths`        where things live: the repo, `dist/`, `~/.cargo/bin`, the tool cache
@@ -10,14 +11,18 @@
 //! - `wasm_rust`    which Rust compiler builds wasm32: rustup's target or Debian's rustc-web
 //! - `tools`        `setup`: each tool checked, installed only when missing or at the wrong version
 //! - `build`        `trunk build --release --offline` into `dist/`, then the after-build hook
+//! - `compress`     precompressed `.br` and `.gz` copies of the text files and wasm in `dist/`
 //! - `sizes`        raw, gzip and brotli sizes of the built `.wasm` and `.js`
-//! - `static_files` request target -> file under `dist/`, content types (pure logic)
+//! - `static_files` request target -> file under `dist/`, content types, encodings (pure logic)
 //! - `serve`        the small HTTP/1.1 server for `dist/`
 //! - `test`         the one pipeline README and CI run
+//! - `bench`        sizes, Lighthouse, paint times and budgets into `docs/benchmarks.*`
 //! - `timing`       elapsed-time formatting
 
 mod apt;
+mod bench;
 mod build;
+mod compress;
 mod harden;
 mod paths;
 mod process;
@@ -49,6 +54,10 @@ Commands:
                              (default port 8080, or the next free one)
   test                       the full pipeline CI runs: setup, fmt, clippy, cargo test,
                              data validation, release build, browser tests
+  bench [--lighthouse-runs N] [--redraws N] [--no-build]
+                             release build, then sizes, Lighthouse (mobile), chart paint
+                             times, memory and budgets into docs/benchmarks.md and .json
+                             (about 15 minutes; installs twiggy and Lighthouse on first use)
   help                       this text
 
 Environment:
@@ -86,6 +95,7 @@ fn dispatch(args: &[String]) -> Result<()> {
             expect_no_args(command, rest)?;
             test::pipeline()
         }
+        "bench" => bench::command(rest),
         "help" | "-h" | "--help" => {
             print!("{HELP}");
             Ok(())

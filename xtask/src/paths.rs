@@ -23,6 +23,16 @@ pub fn e2e_dir() -> PathBuf {
     repo_root().join("tests").join("e2e")
 }
 
+/// The benchmark's node package (Lighthouse, playwright-core).
+pub fn bench_dir() -> PathBuf {
+    repo_root().join("tests").join("bench")
+}
+
+/// Where `cargo xtask bench` keeps its builds and raw measurements.
+pub fn bench_target_dir() -> PathBuf {
+    repo_root().join("target").join("bench")
+}
+
 fn home() -> PathBuf {
     std::env::var_os("HOME")
         .map(PathBuf::from)
@@ -37,7 +47,8 @@ pub fn cargo_bin_dir() -> PathBuf {
         .join("bin")
 }
 
-/// npm-installed tools (binaryen's wasm-opt) live under this prefix.
+/// npm-installed tools (binaryen's wasm-opt) live under this prefix, and
+/// cargo-installed tools only the benchmark needs (twiggy) in its `bin/`.
 pub fn tools_cache_dir() -> PathBuf {
     home().join(".cache").join("klaster").join("tools")
 }

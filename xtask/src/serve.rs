@@ -1,5 +1,6 @@
 //! `cargo xtask serve`: a small HTTP/1.1 server for `dist/` on 127.0.0.1,
-//! one thread per connection, GET and HEAD only, `Connection: close`.
+//! one thread per connection, GET and HEAD only, `Connection: close`; the build's
+//! precompressed `.br`/`.gz` copies are sent when the request accepts them.
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -9,7 +10,7 @@ use std::time::Duration;
 
 use crate::build;
 use crate::paths;
-use crate::static_files::{self, Lookup};
+use crate::static_files::{self, Encoding, Lookup};
 use crate::tools;
 use crate::Result;
 
@@ -105,9 +106,15 @@ fn handle(stream: TcpStream, root: &Path) -> io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Headers are read and ignored: nothing here depends on them.
+    // Of the headers, only Accept-Encoding matters: it picks a precompressed copy.
+    let mut accept_encoding = None;
     let mut header = String::new();
     while reader.read_line(&mut header)? > 0 && !header.trim_end().is_empty() {
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accept_encoding = Some(value.trim().to_string());
+            }
+        }
         header.clear();
     }
 
@@ -115,19 +122,22 @@ fn handle(stream: TcpStream, root: &Path) -> io::Result<()> {
     let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     let head_only = method == "HEAD";
     let response = match method {
-        "GET" | "HEAD" => respond_to(root, target),
+        "GET" | "HEAD" => respond_to(root, target, accept_encoding.as_deref()),
         _ => Response::text(405, "Method Not Allowed").header("Allow", "GET, HEAD"),
     };
     println!("    {method} {target} -> {}", response.status);
     response.write_to(stream, head_only)
 }
 
-fn respond_to(root: &Path, target: &str) -> Response {
+fn respond_to(root: &Path, target: &str, accept_encoding: Option<&str>) -> Response {
     match static_files::lookup(root, target) {
-        Lookup::File(path) => match std::fs::read(&path) {
-            Ok(body) => Response::ok(&path, body),
-            Err(_) => Response::text(500, "Internal Server Error"),
-        },
+        Lookup::File(path) => {
+            let (body_path, encoding) = static_files::negotiate(&path, accept_encoding);
+            match std::fs::read(&body_path) {
+                Ok(body) => Response::ok(&path, body, encoding),
+                Err(_) => Response::text(500, "Internal Server Error"),
+            }
+        }
         Lookup::AddSlash(location) => {
             Response::text(301, "Moved Permanently").header("Location", &location)
         }
@@ -144,13 +154,21 @@ struct Response {
 }
 
 impl Response {
-    fn ok(path: &Path, body: Vec<u8>) -> Self {
-        Response {
+    /// `path`'s content, `body` being its copy in `encoding` when there is one.
+    fn ok(path: &Path, body: Vec<u8>, encoding: Option<Encoding>) -> Self {
+        let mut response = Response {
             status: 200,
             reason: "OK",
             headers: vec![("Content-Type", static_files::content_type(path).to_string())],
             body,
+        };
+        if let Some(encoding) = encoding {
+            response = response.header("Content-Encoding", encoding.token());
         }
+        if static_files::compressible(path) {
+            response = response.header("Vary", "Accept-Encoding");
+        }
+        response
     }
 
     fn text(status: u16, reason: &'static str) -> Self {
@@ -281,6 +299,35 @@ mod tests {
         assert!(sneaky.starts_with("HTTP/1.1 403 "), "{sneaky}");
         let post = exchange(&root, "POST / HTTP/1.1\r\n\r\n");
         assert!(post.starts_with("HTTP/1.1 405 ") && post.contains("Allow: GET, HEAD"));
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn server_sends_the_precompressed_copy_the_request_accepts() {
+        let root = std::env::temp_dir().join(format!("xtask-serve-enc-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(root.join("app.wasm"), "wasm").unwrap();
+        std::fs::write(root.join("app.wasm.br"), "BR").unwrap();
+        std::fs::write(root.join("app.wasm.gz"), "GZ").unwrap();
+
+        let plain = exchange(&root, "GET /app.wasm HTTP/1.1\r\n\r\n");
+        assert!(
+            plain.contains("Content-Type: application/wasm\r\n"),
+            "{plain}"
+        );
+        assert!(plain.contains("Vary: Accept-Encoding\r\n"));
+        assert!(!plain.contains("Content-Encoding") && plain.ends_with("\r\n\r\nwasm"));
+        let br = exchange(
+            &root,
+            "GET /app.wasm HTTP/1.1\r\naccept-encoding: gzip, deflate, br\r\n\r\n",
+        );
+        assert!(br.contains("Content-Type: application/wasm\r\n"), "{br}");
+        assert!(br.contains("Content-Encoding: br\r\n") && br.ends_with("\r\n\r\nBR"));
+        let gz = exchange(
+            &root,
+            "GET /app.wasm HTTP/1.1\r\nAccept-Encoding: gzip\r\n\r\n",
+        );
+        assert!(gz.contains("Content-Encoding: gzip\r\n") && gz.ends_with("\r\n\r\nGZ"));
         std::fs::remove_dir_all(&root).unwrap();
     }
 }

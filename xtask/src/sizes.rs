@@ -15,7 +15,8 @@ pub fn bundle_files(dist: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-fn collect(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
+/// Every file under `dir`, in any order, appended to `found`.
+pub fn collect(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
     let entries =
         std::fs::read_dir(dir).map_err(|err| format!("cannot list {}: {err}", dir.display()))?;
     for entry in entries {

@@ -1,5 +1,5 @@
-//! Which file answers a request target, and with what Content-Type.
-//! Pure logic; the socket side lives in `serve`.
+//! Which file answers a request target, with what Content-Type, and in which of the
+//! precompressed encodings the build wrote. Pure logic; the socket side lives in `serve`.
 
 use std::path::{Path, PathBuf};
 
@@ -112,6 +112,112 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// Files worth compressing: text formats and wasm. Images other than SVG are
+/// compressed already.
+pub fn compressible(path: &Path) -> bool {
+    let extension = path
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(
+        extension.as_deref(),
+        Some(
+            "html"
+                | "htm"
+                | "js"
+                | "mjs"
+                | "css"
+                | "wasm"
+                | "json"
+                | "svg"
+                | "csv"
+                | "txt"
+                | "xml"
+                | "webmanifest"
+                | "map"
+        )
+    )
+}
+
+/// A precompressed copy the build writes next to a file (`compress`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Brotli,
+    Gzip,
+}
+
+impl Encoding {
+    /// Best first, when a request accepts both equally.
+    pub const ALL: [Encoding; 2] = [Encoding::Brotli, Encoding::Gzip];
+
+    /// The name in `Accept-Encoding` and `Content-Encoding`.
+    pub fn token(self) -> &'static str {
+        match self {
+            Encoding::Brotli => "br",
+            Encoding::Gzip => "gzip",
+        }
+    }
+
+    /// The suffix of the copy: `app.wasm` -> `app.wasm.br`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Encoding::Brotli => ".br",
+            Encoding::Gzip => ".gz",
+        }
+    }
+
+    /// The copy of `path` in this encoding.
+    pub fn copy_of(self, path: &Path) -> PathBuf {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(self.suffix());
+        PathBuf::from(name)
+    }
+}
+
+/// The encodings an `Accept-Encoding` value allows, best first: highest q-value, then
+/// brotli before gzip. `q=0` refuses one; `*` stands for any not named.
+pub fn accepted_encodings(accept_encoding: &str) -> Vec<Encoding> {
+    let mut named: Vec<(String, f64)> = Vec::new();
+    for part in accept_encoding.split(',') {
+        let mut pieces = part.split(';');
+        let token = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
+        if token.is_empty() {
+            continue;
+        }
+        let q = pieces
+            .filter_map(|param| param.trim().strip_prefix("q="))
+            .map(|value| value.trim().parse::<f64>().unwrap_or(0.0))
+            .next()
+            .unwrap_or(1.0);
+        named.push((token, q));
+    }
+    let q_of = |token: &str| {
+        let find = |wanted: &str| named.iter().find(|(t, _)| t == wanted).map(|(_, q)| *q);
+        find(token).or_else(|| find("*")).unwrap_or(0.0)
+    };
+    let mut accepted: Vec<(Encoding, f64)> = Encoding::ALL
+        .into_iter()
+        .map(|encoding| (encoding, q_of(encoding.token())))
+        .filter(|(_, q)| *q > 0.0)
+        .collect();
+    // A stable sort keeps brotli ahead of gzip at equal q.
+    accepted.sort_by(|a, b| b.1.total_cmp(&a.1));
+    accepted.into_iter().map(|(encoding, _)| encoding).collect()
+}
+
+/// The body to send for `path`: its best precompressed copy that the request accepts
+/// and that exists, else the file itself (`None`: no Content-Encoding).
+pub fn negotiate(path: &Path, accept_encoding: Option<&str>) -> (PathBuf, Option<Encoding>) {
+    let copy = accepted_encodings(accept_encoding.unwrap_or(""))
+        .into_iter()
+        .map(|encoding| (encoding.copy_of(path), encoding))
+        .find(|(copy, _)| copy.is_file());
+    match copy {
+        Some((copy, encoding)) => (copy, Some(encoding)),
+        None => (path.to_path_buf(), None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,5 +299,92 @@ mod tests {
         assert_eq!(lookup(&root, "/missing.js"), Lookup::NotFound);
         assert_eq!(lookup(&root, "/../index.html"), Lookup::Rejected);
         std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn brotli_wins_over_gzip_unless_the_request_prefers_gzip() {
+        use Encoding::*;
+        assert_eq!(
+            accepted_encodings("gzip, deflate, br, zstd"),
+            [Brotli, Gzip]
+        );
+        assert_eq!(accepted_encodings("gzip"), [Gzip]);
+        assert_eq!(accepted_encodings("br;q=0.5, gzip;q=0.8"), [Gzip, Brotli]);
+        assert_eq!(accepted_encodings("BR"), [Brotli]);
+    }
+
+    #[test]
+    fn q_zero_identity_and_no_header_mean_no_encoding() {
+        use Encoding::*;
+        assert_eq!(accepted_encodings(""), []);
+        assert_eq!(accepted_encodings("identity"), []);
+        assert_eq!(accepted_encodings("br;q=0, gzip"), [Gzip]);
+        assert_eq!(accepted_encodings("br;q=0, gzip;q=0"), []);
+        assert_eq!(accepted_encodings("br;q=nonsense"), []);
+    }
+
+    #[test]
+    fn a_star_stands_for_the_encodings_not_named() {
+        use Encoding::*;
+        assert_eq!(accepted_encodings("*"), [Brotli, Gzip]);
+        assert_eq!(accepted_encodings("*;q=0.5, gzip"), [Gzip, Brotli]);
+        assert_eq!(accepted_encodings("br;q=0, *"), [Gzip]);
+    }
+
+    #[test]
+    fn negotiation_serves_an_existing_copy_and_falls_back_to_the_file() {
+        let root = std::env::temp_dir().join(format!("xtask-negotiate-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        let wasm = root.join("app.wasm");
+        let css = root.join("style.css");
+        for file in [&wasm, &css] {
+            std::fs::write(file, "plain").unwrap();
+        }
+        std::fs::write(root.join("app.wasm.br"), "br").unwrap();
+        std::fs::write(root.join("app.wasm.gz"), "gz").unwrap();
+        std::fs::write(root.join("style.css.gz"), "gz").unwrap();
+
+        let br = Some("gzip, deflate, br");
+        assert_eq!(
+            negotiate(&wasm, br),
+            (root.join("app.wasm.br"), Some(Encoding::Brotli))
+        );
+        assert_eq!(
+            negotiate(&wasm, Some("gzip")),
+            (root.join("app.wasm.gz"), Some(Encoding::Gzip))
+        );
+        assert_eq!(negotiate(&wasm, None), (wasm.clone(), None));
+        assert_eq!(
+            negotiate(&css, br),
+            (root.join("style.css.gz"), Some(Encoding::Gzip)),
+            "gzip when there is no brotli copy"
+        );
+        assert_eq!(negotiate(&css, Some("br")), (css.clone(), None));
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn text_and_wasm_are_compressible_images_are_not() {
+        for name in [
+            "index.html",
+            "app.js",
+            "app_bg.wasm",
+            "main.css",
+            "data/x.json",
+            "favicon.svg",
+            "csv/a.csv",
+        ] {
+            assert!(compressible(Path::new(name)), "{name}");
+        }
+        for name in [
+            "card.png",
+            "photo.jpg",
+            "font.woff2",
+            "app.wasm.br",
+            "app.wasm.gz",
+            "_headers",
+        ] {
+            assert!(!compressible(Path::new(name)), "{name}");
+        }
     }
 }

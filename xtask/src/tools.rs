@@ -49,7 +49,7 @@ pub fn setup() -> Result<Toolchain> {
     let wasm_opt_dir = wasm_opt_bin_dir();
     report("wasm-opt", || ensure_wasm_opt(&wasm_opt_dir))?;
     report("debian tools", || ensure_debian_tools(&mut apt))?;
-    report("e2e modules", ensure_e2e_node_modules)?;
+    report("e2e modules", || ensure_node_modules(&paths::e2e_dir()))?;
 
     println!("    setup done in {}", timing::format(started.elapsed()));
     Ok(Toolchain {
@@ -179,26 +179,84 @@ fn ensure_debian_tools(apt: &mut Apt) -> Result<String> {
     Ok(format!("installed: {}", missing.join(", ")))
 }
 
-fn ensure_e2e_node_modules() -> Result<String> {
-    let e2e = paths::e2e_dir();
-    let lock = e2e.join("package-lock.json");
+/// `npm ci` in `dir` when its node_modules is missing or older than its lock file.
+fn ensure_node_modules(dir: &Path) -> Result<String> {
+    let shown = dir
+        .strip_prefix(paths::repo_root())
+        .unwrap_or(dir)
+        .display()
+        .to_string();
+    let lock = dir.join("package-lock.json");
     if !lock.is_file() {
-        return Ok("skipped: no tests/e2e/package-lock.json".to_string());
+        return Ok(format!("skipped: no {shown}/package-lock.json"));
     }
     // npm writes this hidden lock file on every install; its age is the install's age.
-    let installed = e2e.join("node_modules").join(".package-lock.json");
+    let installed = dir.join("node_modules").join(".package-lock.json");
     match (modified(&installed), modified(&lock)) {
         (Some(installed_at), Some(locked_at)) if installed_at >= locked_at => {
-            return Ok("found: tests/e2e/node_modules up to date".to_string());
+            return Ok(format!("found: {shown}/node_modules up to date"));
         }
         _ => {}
     }
     process::run(
         Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&e2e),
+            .current_dir(dir),
     )?;
-    Ok("installed: npm ci in tests/e2e".to_string())
+    Ok(format!("installed: npm ci in {shown}"))
+}
+
+/// The tools only `cargo xtask bench` needs, beyond [`setup`]'s.
+pub struct BenchTools {
+    pub twiggy: PathBuf,
+}
+
+/// twiggy in the tool cache and Lighthouse's node modules in tests/bench, each
+/// installed only when missing. Not part of `setup`: CI never downloads them.
+pub fn bench_setup() -> Result<BenchTools> {
+    println!("==> bench setup: twiggy and the benchmark's node modules");
+    let mut twiggy = PathBuf::new();
+    report("twiggy", || {
+        let (path, line) = ensure_twiggy()?;
+        twiggy = path;
+        Ok(line)
+    })?;
+    report("bench modules", || ensure_node_modules(&paths::bench_dir()))?;
+    Ok(BenchTools { twiggy })
+}
+
+fn ensure_twiggy() -> Result<(PathBuf, String)> {
+    let version = versions::TWIGGY;
+    let root = paths::tools_cache_dir();
+    let twiggy = root.join("bin").join("twiggy");
+    let at_version = || {
+        process::probe(&twiggy, &["--version"])
+            .filter(|output| versions::reports_version(output, version))
+    };
+    if let Some(output) = at_version() {
+        let line = found_line(&twiggy, &output);
+        return Ok((twiggy, line));
+    }
+    process::run(
+        Command::new(paths::cargo())
+            .args([
+                "install",
+                "twiggy",
+                "--version",
+                version,
+                "--locked",
+                "--root",
+            ])
+            .arg(&root),
+    )?;
+    at_version().ok_or_else(|| {
+        format!(
+            "installed twiggy {version} but {} does not report it",
+            twiggy.display()
+        )
+    })?;
+    let line = format!("installed: twiggy {version} at {}", twiggy.display());
+    Ok((twiggy, line))
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {

@@ -6,6 +6,9 @@ use crate::Result;
 /// installed with `--locked` (see /work/shared/TOOLCHAIN.md).
 pub const TRUNK: &str = "0.21.14";
 
+/// The wasm size profiler the benchmark runs (`cargo install --locked`).
+pub const TWIGGY: &str = "0.8.0";
+
 /// binaryen from npm. Debian's binaryen 108 makes wasm that Chromium rejects.
 pub const BINARYEN_NPM: &str = "132.0.0";
 

@@ -28,3 +28,11 @@ mod table;
 mod tooltip;
 
 pub use card::ChartCard;
+
+// The benchmark draws synthetic series through the card's own layout and paint
+// (`src/bench.rs`, built only with the `bench` feature).
+#[cfg(feature = "bench")]
+pub(crate) use {
+    canvas::paint,
+    geometry::{on_screen, Frame},
+};

@@ -1,0 +1,35 @@
+// The data package checked in the browser by the bench build's `klaster_bench_decode`:
+// the SHA-256 of every file and the core's `validate_package`, compiled to wasm.
+
+import { DESKTOP, appModuleUrl, settle } from './browser.mjs';
+
+export async function browserDecode(browser, benchOrigin, rounds) {
+  const context = await browser.newContext({ ...DESKTOP, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${benchOrigin}/#/en/about`, { waitUntil: 'load' });
+  await settle(page);
+  const moduleUrl = await appModuleUrl(page);
+  const result = await page.evaluate(
+    async ([url, n]) => {
+      const app = await import(url);
+      if (typeof app.klaster_bench_decode !== 'function') throw new Error('this build has no klaster_bench_decode');
+      const fetchBytes = async (file) => new Uint8Array(await (await fetch(`data/${file}`)).arrayBuffer());
+      const files = { 'datapackage.json': await fetchBytes('datapackage.json') };
+      const descriptor = JSON.parse(new TextDecoder().decode(files['datapackage.json']));
+      for (const resource of descriptor.resources) files[resource.path] = await fetchBytes(resource.path);
+      const bytes = Object.values(files).reduce((sum, b) => sum + b.length, 0);
+      app.klaster_bench_decode(files); // warm-up
+      const hashMs = [];
+      const validateMs = [];
+      for (let i = 0; i < n; i += 1) {
+        const [hash, validate] = app.klaster_bench_decode(files);
+        hashMs.push(hash);
+        validateMs.push(validate);
+      }
+      return { files: Object.keys(files).length, bytes, hashMs, validateMs };
+    },
+    [moduleUrl, rounds],
+  );
+  await context.close();
+  return result;
+}
