@@ -257,7 +257,11 @@ fn lighthouse_why(results: &Results, page_key: &str, failed: &dyn Fn(&str) -> bo
             opt_ms(lighthouse_median(runs, |r| r.fcp_ms)),
             lcp_evidence(runs),
             page.map(lcp_candidates_text).unwrap_or_default(),
-            REMEDY_LCP
+            if page.is_some_and(lcp_is_static) {
+                REMEDY_LCP_STATIC
+            } else {
+                REMEDY_LCP
+            }
         );
     }
     if failed("tbt") || failed("score") {
@@ -272,6 +276,13 @@ fn lighthouse_why(results: &Results, page_key: &str, failed: &dyn Fn(&str) -> bo
         );
     }
     text
+}
+
+/// Whether the page's largest paint is the static HTML's, painted before any wasm ran.
+fn lcp_is_static(page: &browser::PageLoad) -> bool {
+    page.lcp_candidates
+        .last()
+        .is_some_and(|c| c.element.contains("(static HTML)"))
 }
 
 /// Evidence from this run and the remedy, for one missed budget.
@@ -357,15 +368,22 @@ const REMEDY_SIZE: &str = "The cheap wins are in: precompressed `.br`/`.gz` copi
      (`plotters-svg`, `klaster_core::charts::svg`: fetch the published SVG instead); (3) splitting \
      the wasm per route, which Leptos 0.8 supports only experimentally (`wasm-split`).";
 
-const REMEDY_LCP: &str =
-    "The static text in `index.html` paints early (FCP), but the app replaces \
+const REMEDY_LCP: &str = "The static text of the HTML paints early (FCP), but the app replaces \
      it with its own, larger content once the wasm has arrived and run, and that becomes the \
      largest paint. What would fix it: have the HTML already hold the page's largest element and \
      the app keep it (hydration-like, or the app leaving the static header and lead in place), or \
-     make the app's first screen no larger than the static one; for chart pages and embeds, a \
-     fallback `<img>` of the pre-rendered SVG with fixed dimensions, so the largest paint is an \
-     image that needs no wasm. Shrinking the wasm (see the size budgets) shortens the render delay \
-     in step.";
+     make the app's first screen no larger than the static one; for chart pages, a fallback \
+     `<img>` of the pre-rendered SVG with fixed dimensions, so the largest paint is an image that \
+     needs no wasm. Shrinking the wasm (see the size budgets) shortens the render delay in step.";
+
+const REMEDY_LCP_STATIC: &str = "In a real browser the largest paint is the static HTML's and \
+     needs no wasm. Lighthouse's simulated LCP is late all the same: its model (lantern) counts \
+     every request that started before the largest paint as one the paint waited for, and the \
+     boot script requests the app's JS and the wasm while the static page is still painting, so \
+     the simulated LCP ends when the wasm has arrived over the slow 4G link. What would fix it: \
+     on pages whose static HTML already shows the chart (chart pages, embeds), start the app only \
+     after that HTML has painted (the boot script waiting for the load event and a frame, or for \
+     the reader's first interaction), and a smaller wasm.";
 
 const REMEDY_TBT: &str = "The blocking time is the wasm's instantiation with the app's first \
      render (the boot script's task) and then, as each data file arrives, parsing it, rendering \
@@ -374,11 +392,12 @@ const REMEDY_TBT: &str = "The blocking time is the wasm's instantiation with the
      mounting the page and drawing charts (each chart in its own task, after first paint), and \
      drawing charts that are off screen only when they scroll near.";
 
-const REMEDY_CLS: &str = "Parts of the page that wait for their data (the key figures, a chart \
-     card, a figure in the text) are filled in after the text below them has been laid out, and \
-     push it down. What would fix it: give each such part its final height while it loads (a \
-     min-height on the loading placeholder, an aspect-ratio on the chart card), or render the \
-     text below it only once it has arrived.";
+const REMEDY_CLS: &str = "Content moves when the app's view replaces the static one at another \
+     size or place (on an embed, the card replaces the static image), or when parts of the page \
+     that wait for their data (the key figures, a chart card, a figure in the text) are filled in \
+     and push what follows down. What would fix it: let the app's view take exactly the static \
+     view's box, and give each part its final height while it loads (a min-height on the loading \
+     placeholder, an aspect-ratio on the chart card).";
 
 const REMEDY_REDRAW: &str = "Decimation bounds what is stroked to about two points per pixel \
      column, but every kept point still gets a marker and the layout walks every point. What \
