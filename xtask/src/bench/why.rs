@@ -129,15 +129,7 @@ pub(super) fn long_tasks_text(runs: &[LighthouseRun]) -> String {
     let tasks: Vec<String> = run
         .long_tasks
         .iter()
-        .map(|(url, duration)| {
-            let script = url.rsplit('/').next().unwrap_or(url);
-            let script = if script.is_empty() {
-                "(no script named)"
-            } else {
-                script
-            };
-            format!("`{script}` {}", ms(*duration))
-        })
+        .map(|(url, duration)| format!("{} {}", task_source(url), ms(*duration)))
         .collect();
     if tasks.is_empty() {
         String::new()
@@ -146,6 +138,26 @@ pub(super) fn long_tasks_text(runs: &[LighthouseRun]) -> String {
             "Its long tasks on the simulated phone (the run with the median TBT): {}. ",
             tasks.join(", ")
         )
+    }
+}
+
+/// Where Lighthouse put a long task: a script by its file name, the document itself, or
+/// its own words (`Unattributable`).
+fn task_source(url: &str) -> String {
+    let Some(rest) = url.split_once("://").map(|(_, rest)| rest) else {
+        return if url.is_empty() {
+            "(no script named)".into()
+        } else {
+            url.to_string()
+        };
+    };
+    let path = rest.find('/').map_or("/", |at| &rest[at..]);
+    let file = path.split(['#', '?']).next().unwrap_or(path);
+    let name = file.rsplit('/').next().unwrap_or(file);
+    if name.ends_with(".js") || name.ends_with(".mjs") {
+        format!("`{name}`")
+    } else {
+        format!("the page itself (`{path}`)")
     }
 }
 
@@ -421,6 +433,24 @@ mod tests {
         check(key, key, Limit::AtMost(1.0), "≤ 1", measure, |v| {
             v.to_string()
         })
+    }
+
+    #[test]
+    fn long_tasks_are_put_on_a_script_or_on_the_page() {
+        assert_eq!(
+            task_source("http://127.0.0.1:5/boot-ab12.js"),
+            "`boot-ab12.js`"
+        );
+        assert_eq!(
+            task_source("http://127.0.0.1:5/#/en/initiative"),
+            "the page itself (`/#/en/initiative`)"
+        );
+        assert_eq!(
+            task_source("http://127.0.0.1:5/chart-x-en.html"),
+            "the page itself (`/chart-x-en.html`)"
+        );
+        assert_eq!(task_source("Unattributable"), "Unattributable");
+        assert_eq!(task_source(""), "(no script named)");
     }
 
     #[test]
