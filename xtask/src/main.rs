@@ -57,7 +57,8 @@ Commands:
   bench [--lighthouse-runs N] [--redraws N] [--no-build]
                              release build, then sizes, Lighthouse (mobile), chart paint
                              times, memory and budgets into docs/benchmarks.md and .json
-                             (about 15 minutes; installs twiggy and Lighthouse on first use)
+                             (5 minutes with warm builds, 10 or more from a fresh clone;
+                             installs twiggy and Lighthouse on first use)
   help                       this text
 
 Environment:

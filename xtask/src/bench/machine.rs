@@ -104,7 +104,8 @@ pub fn provenance() -> Provenance {
         commit: git(&["rev-parse", "HEAD"])
             .map(|s| s.trim().to_string())
             .unwrap_or_else(|| "unknown".into()),
-        dirty: git(&["status", "--porcelain"]).is_some_and(|s| dirty(&s)),
+        // Every untracked file by name, so a new docs/ folder is seen as the report's files.
+        dirty: git(&["status", "--porcelain", "--untracked-files=all"]).is_some_and(|s| dirty(&s)),
     }
 }
 

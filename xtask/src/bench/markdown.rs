@@ -99,21 +99,21 @@ fn header(md: &mut String, results: &Results) {
             }
         );
     }
-    let busy = m
-        .load_before
-        .into_iter()
-        .chain(m.load_after)
-        .any(|l| l >= 0.5 * m.cores as f64);
+    // The benchmark's own Chromium and Lighthouse keep both cores busy, so only the load
+    // before it started says whether others were using the machine.
+    let shared = m.load_before.is_some_and(|l| l >= 0.5 * m.cores as f64);
     let _ = writeln!(
         md,
-        "\nTimings were taken on a {}-core machine{}. Lighthouse's simulated throttling scales \
-         its CPU figures by the machine's own speed (its `benchmarkIndex`, below), so a busy \
-         machine makes TBT and LCP worse, not better.\n",
+        "\nTimings were taken on a {}-core machine{}; the load at the end is mostly the \
+         benchmark's own Chromium and Lighthouse. Lighthouse's simulated throttling scales its CPU \
+         figures by the machine's own speed (its `benchmarkIndex`, below), so a busy machine makes \
+         TBT and LCP worse, not better.\n",
         m.cores,
-        if busy {
-            " that was shared with other builds while the benchmark ran (see the load average)"
+        if shared {
+            " that other builds were using when the benchmark started (see the load average)"
         } else {
-            "; the load average above says how busy it was"
+            " that was nearly idle when the benchmark started (see the load average); other \
+             builds share it and may have run meanwhile"
         }
     );
 }

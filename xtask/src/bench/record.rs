@@ -203,5 +203,36 @@ pub fn to_json(results: &Results, checks: &[Check]) -> Value {
         Err(error) => error_json(error),
         Ok(d) => json!({"normal": d.normal, "bundleTree": d.bundle_tree}),
     };
-    out
+    rounded(out)
+}
+
+/// Every fractional number to three decimals (microseconds, for times in ms): the
+/// browser's timers are not finer, and the file stays readable.
+fn rounded(value: Value) -> Value {
+    match value {
+        Value::Number(n) if n.is_f64() => n
+            .as_f64()
+            .map(|f| (f * 1000.0).round() / 1000.0)
+            .and_then(serde_json::Number::from_f64)
+            .map_or(Value::Null, Value::Number),
+        Value::Array(items) => Value::Array(items.into_iter().map(rounded).collect()),
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, rounded(v))).collect())
+        }
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fractions_are_rounded_to_three_decimals_everywhere() {
+        let raw = json!({"a": 11.699999999254942, "b": [0.6000000014901161, 3], "c": {"d": 2.0005}, "e": "x"});
+        assert_eq!(
+            rounded(raw),
+            json!({"a": 11.7, "b": [0.6, 3], "c": {"d": 2.001}, "e": "x"})
+        );
+    }
 }

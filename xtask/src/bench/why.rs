@@ -129,15 +129,7 @@ pub(super) fn long_tasks_text(runs: &[LighthouseRun]) -> String {
     let tasks: Vec<String> = run
         .long_tasks
         .iter()
-        .map(|(url, duration)| {
-            let script = url.rsplit('/').next().unwrap_or(url);
-            let script = if script.is_empty() {
-                "(no script named)"
-            } else {
-                script
-            };
-            format!("`{script}` {}", ms(*duration))
-        })
+        .map(|(url, duration)| format!("{} {}", task_source(url), ms(*duration)))
         .collect();
     if tasks.is_empty() {
         String::new()
@@ -146,6 +138,26 @@ pub(super) fn long_tasks_text(runs: &[LighthouseRun]) -> String {
             "Its long tasks on the simulated phone (the run with the median TBT): {}. ",
             tasks.join(", ")
         )
+    }
+}
+
+/// Where Lighthouse put a long task: a script by its file name, the document itself, or
+/// its own words (`Unattributable`).
+fn task_source(url: &str) -> String {
+    let Some(rest) = url.split_once("://").map(|(_, rest)| rest) else {
+        return if url.is_empty() {
+            "(no script named)".into()
+        } else {
+            url.to_string()
+        };
+    };
+    let path = rest.find('/').map_or("/", |at| &rest[at..]);
+    let file = path.split(['#', '?']).next().unwrap_or(path);
+    let name = file.rsplit('/').next().unwrap_or(file);
+    if name.ends_with(".js") || name.ends_with(".mjs") {
+        format!("`{name}`")
+    } else {
+        format!("the page itself (`{path}`)")
     }
 }
 
@@ -257,7 +269,11 @@ fn lighthouse_why(results: &Results, page_key: &str, failed: &dyn Fn(&str) -> bo
             opt_ms(lighthouse_median(runs, |r| r.fcp_ms)),
             lcp_evidence(runs),
             page.map(lcp_candidates_text).unwrap_or_default(),
-            REMEDY_LCP
+            if page.is_some_and(lcp_is_static) {
+                REMEDY_LCP_STATIC
+            } else {
+                REMEDY_LCP
+            }
         );
     }
     if failed("tbt") || failed("score") {
@@ -272,6 +288,13 @@ fn lighthouse_why(results: &Results, page_key: &str, failed: &dyn Fn(&str) -> bo
         );
     }
     text
+}
+
+/// Whether the page's largest paint is the static HTML's, painted before any wasm ran.
+fn lcp_is_static(page: &browser::PageLoad) -> bool {
+    page.lcp_candidates
+        .last()
+        .is_some_and(|c| c.element.contains("(static HTML)"))
 }
 
 /// Evidence from this run and the remedy, for one missed budget.
@@ -357,15 +380,22 @@ const REMEDY_SIZE: &str = "The cheap wins are in: precompressed `.br`/`.gz` copi
      (`plotters-svg`, `klaster_core::charts::svg`: fetch the published SVG instead); (3) splitting \
      the wasm per route, which Leptos 0.8 supports only experimentally (`wasm-split`).";
 
-const REMEDY_LCP: &str =
-    "The static text in `index.html` paints early (FCP), but the app replaces \
+const REMEDY_LCP: &str = "The static text of the HTML paints early (FCP), but the app replaces \
      it with its own, larger content once the wasm has arrived and run, and that becomes the \
      largest paint. What would fix it: have the HTML already hold the page's largest element and \
      the app keep it (hydration-like, or the app leaving the static header and lead in place), or \
-     make the app's first screen no larger than the static one; for chart pages and embeds, a \
-     fallback `<img>` of the pre-rendered SVG with fixed dimensions, so the largest paint is an \
-     image that needs no wasm. Shrinking the wasm (see the size budgets) shortens the render delay \
-     in step.";
+     make the app's first screen no larger than the static one; for chart pages, a fallback \
+     `<img>` of the pre-rendered SVG with fixed dimensions, so the largest paint is an image that \
+     needs no wasm. Shrinking the wasm (see the size budgets) shortens the render delay in step.";
+
+const REMEDY_LCP_STATIC: &str = "In a real browser the largest paint is the static HTML's and \
+     needs no wasm. Lighthouse's simulated LCP is late all the same: its model (lantern) counts \
+     every request that started before the largest paint as one the paint waited for, and the \
+     boot script requests the app's JS and the wasm while the static page is still painting, so \
+     the simulated LCP ends when the wasm has arrived over the slow 4G link. What would fix it: \
+     on pages whose static HTML already shows the chart (chart pages, embeds), start the app only \
+     after that HTML has painted (the boot script waiting for the load event and a frame, or for \
+     the reader's first interaction), and a smaller wasm.";
 
 const REMEDY_TBT: &str = "The blocking time is the wasm's instantiation with the app's first \
      render (the boot script's task) and then, as each data file arrives, parsing it, rendering \
@@ -374,11 +404,12 @@ const REMEDY_TBT: &str = "The blocking time is the wasm's instantiation with the
      mounting the page and drawing charts (each chart in its own task, after first paint), and \
      drawing charts that are off screen only when they scroll near.";
 
-const REMEDY_CLS: &str = "Parts of the page that wait for their data (the key figures, a chart \
-     card, a figure in the text) are filled in after the text below them has been laid out, and \
-     push it down. What would fix it: give each such part its final height while it loads (a \
-     min-height on the loading placeholder, an aspect-ratio on the chart card), or render the \
-     text below it only once it has arrived.";
+const REMEDY_CLS: &str = "Content moves when the app's view replaces the static one at another \
+     size or place (on an embed, the card replaces the static image), or when parts of the page \
+     that wait for their data (the key figures, a chart card, a figure in the text) are filled in \
+     and push what follows down. What would fix it: let the app's view take exactly the static \
+     view's box, and give each part its final height while it loads (a min-height on the loading \
+     placeholder, an aspect-ratio on the chart card).";
 
 const REMEDY_REDRAW: &str = "Decimation bounds what is stroked to about two points per pixel \
      column, but every kept point still gets a marker and the layout walks every point. What \
@@ -402,6 +433,24 @@ mod tests {
         check(key, key, Limit::AtMost(1.0), "≤ 1", measure, |v| {
             v.to_string()
         })
+    }
+
+    #[test]
+    fn long_tasks_are_put_on_a_script_or_on_the_page() {
+        assert_eq!(
+            task_source("http://127.0.0.1:5/boot-ab12.js"),
+            "`boot-ab12.js`"
+        );
+        assert_eq!(
+            task_source("http://127.0.0.1:5/#/en/initiative"),
+            "the page itself (`/#/en/initiative`)"
+        );
+        assert_eq!(
+            task_source("http://127.0.0.1:5/chart-x-en.html"),
+            "the page itself (`/chart-x-en.html`)"
+        );
+        assert_eq!(task_source("Unattributable"), "Unattributable");
+        assert_eq!(task_source(""), "(no script named)");
     }
 
     #[test]
