@@ -132,10 +132,14 @@ pub fn EmbedApp(page: EmbedPage) -> impl IntoView {
         Some(data_version(&descriptor, needs(chart)))
     });
     let wrapper = NodeRef::<html::Main>::new();
+    // Shown only once the static chart is gone, in the same task: the card then takes
+    // the static chart's place instead of appearing below it and moving up (a layout
+    // shift of the whole embed).
+    let shown = RwSignal::new(false);
     let informing = StoredValue::new(false);
     Effect::new(move |_| {
         // Until the data is there the static chart is the better view; an error shows
-        // the card's own panel with the static chart kept below it.
+        // the card's own panel with the static chart kept above it.
         let Some(loaded) = ready.get() else { return };
         let document = document();
         if loaded {
@@ -143,6 +147,7 @@ pub fn EmbedApp(page: EmbedPage) -> impl IntoView {
                 fallback.remove();
             }
         }
+        shown.set(true);
         if let Some(root) = document.document_element() {
             let _ = root.set_attribute("data-app-ready", "true");
         }
@@ -172,7 +177,7 @@ pub fn EmbedApp(page: EmbedPage) -> impl IntoView {
         })
     };
     view! {
-        <main class="embed" node_ref=wrapper hidden=move || ready.get().is_none()>
+        <main class="embed" node_ref=wrapper hidden=move || !shown.get()>
             {updated}
             <ChartCard chart/>
             <p class="embed__portal">

@@ -115,11 +115,21 @@ fn boot_script(js: &str, wasm: &str, wasm_integrity: &str) -> String {
     }}
     if (window.console) console.warn('klaster could not start:', error);
   }}
-  import('./{js}')
-    .then(function (app) {{
-      return app.default({{ module_or_path: fetch('./{wasm}', {{ integrity: '{wasm_integrity}' }}) }});
-    }})
-    .catch(failed);
+  function start() {{
+    import('./{js}')
+      .then(function (app) {{
+        return app.default({{ module_or_path: fetch('./{wasm}', {{ integrity: '{wasm_integrity}' }}) }});
+      }})
+      .catch(failed);
+  }}
+  // A chart page already shows its chart as an image with its table: it paints that
+  // first and only then fetches the app, so the reader (and the article around an
+  // embed) never waits on the wasm for something to look at.
+  if (document.documentElement.hasAttribute('data-embed') && document.readyState !== 'complete') {{
+    window.addEventListener('load', function () {{ window.requestAnimationFrame(start); }}, {{ once: true }});
+  }} else {{
+    start();
+  }}
 }})();
 "#
     )

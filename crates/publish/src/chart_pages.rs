@@ -150,7 +150,10 @@ fn chart_page(template: &str, input: &PageInput) -> Result<String, String> {
         chart.spec.title.get(locale),
         Msg::SiteName.get(locale)
     );
-    let mut html = template.to_string();
+    // The page paints its static chart before it starts the app (see the boot script in
+    // xtask/src/harden.rs), so the template's early fetches of the app are dropped.
+    let mut html = without_tags(template, "<link rel=\"modulepreload\"");
+    html = without_tags(&html, "<link rel=\"preload\"");
     replace_span(
         &mut html,
         "<html",
@@ -184,6 +187,21 @@ fn chart_page(template: &str, input: &PageInput) -> Result<String, String> {
         &format!("<body>\n{}</body>", static_chart(input)),
     );
     Ok(html)
+}
+
+/// `html` without the tags that start with `opening` (up to their `>`).
+fn without_tags(html: &str, opening: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(opening) {
+        out.push_str(&rest[..at]);
+        rest = match rest[at..].find('>') {
+            Some(end) => &rest[at + end + 1..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Social meta, oEmbed discovery and the page in the other language.
@@ -386,7 +404,7 @@ fn oembed_json(input: &PageInput) -> String {
 mod tests {
     use super::*;
 
-    const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>Klaster</title>\n  <meta name=\"description\" content=\"x\">\n<meta name=\"klaster-boot\" data-js=\"./a.js\" data-wasm=\"./a.wasm\">\n</head>\n<body>\n  <div id=\"static-fallback\">portal</div>\n</body>\n</html>\n";
+    const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>Klaster</title>\n  <meta name=\"description\" content=\"x\">\n<meta name=\"klaster-boot\" data-js=\"./a.js\" data-wasm=\"./a.wasm\">\n<link rel=\"modulepreload\" href=\"./a.js\"><link rel=\"preload\" href=\"./a.wasm\" as=\"fetch\"></head>\n<body>\n  <div id=\"static-fallback\">portal</div>\n</body>\n</html>\n";
 
     fn package() -> Package {
         valid_package(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data")).unwrap()
