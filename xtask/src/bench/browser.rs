@@ -224,6 +224,7 @@ fn request(value: &Value) -> Option<Request> {
         path: text(value, "path"),
         kind: text(value, "type").unwrap_or_default(),
         status: number(value, "status").map(|s| s as u16),
+        failed: value.get("failed").is_some(),
         content_encoding: text(value, "contentEncoding"),
         transfer_bytes: number(value, "transferBytes").map(|b| b.max(0.0) as u64),
         phase: match value.get("phase").and_then(Value::as_str) {

@@ -24,7 +24,10 @@ pub struct Request {
     pub path: Option<String>,
     /// The browser's resource type: document, script, stylesheet, fetch, image, ...
     pub kind: String,
+    /// `None` when the browser could not say (a service worker's own script, say).
     pub status: Option<u16>,
+    /// The browser reported the request as failed.
+    pub failed: bool,
     pub content_encoding: Option<String>,
     /// Bytes received, headers included.
     pub transfer_bytes: Option<u64>,
@@ -114,7 +117,7 @@ pub fn account(
         unresolved: Vec::new(),
     };
     for request in requests {
-        let ok = request.status.is_some_and(|s| (200..400).contains(&s));
+        let ok = !request.failed && request.status.is_none_or(|s| (200..400).contains(&s));
         let file = request
             .path
             .as_deref()
@@ -158,6 +161,7 @@ mod tests {
             path: Some(path.to_string()),
             kind: "fetch".into(),
             status: Some(200),
+            failed: false,
             content_encoding: Some("br".into()),
             transfer_bytes: Some(100),
             phase,
@@ -208,6 +212,16 @@ mod tests {
                 status: Some(404),
                 ..request("/missing.js", Phase::Page)
             },
+            Request {
+                status: None,
+                failed: true,
+                ..request("/index.html", Phase::Page)
+            },
+            // Finished, but the browser did not say with what status.
+            Request {
+                status: None,
+                ..request("/tiny.svg", Phase::Background)
+            },
         ];
         let load = account(&dist, &requests, |f| {
             asked += 1;
@@ -216,14 +230,20 @@ mod tests {
         std::fs::remove_dir_all(&dist).unwrap();
 
         assert_eq!(asked, 4, "each file is measured once");
-        assert_eq!(load.page.requests, 5);
+        assert_eq!(load.page.requests, 6);
         assert_eq!(load.page.raw, 4000 + 100_000 + 9000 + 90);
         assert_eq!(load.page.brotli, 1200 + 30_000 + 1800 + 90);
         assert_eq!(load.page.gzip, 1500 + 40_000 + 2000 + 90);
-        assert_eq!(load.page.transferred, 500);
-        assert_eq!(load.background.requests, 1);
-        assert_eq!(load.background.brotli, 1800);
-        assert_eq!(load.unresolved, ["http://127.0.0.1:1/missing.js"]);
+        assert_eq!(load.page.transferred, 600);
+        assert_eq!(load.background.requests, 2);
+        assert_eq!(load.background.brotli, 1800 + 90);
+        assert_eq!(
+            load.unresolved,
+            [
+                "http://127.0.0.1:1/missing.js",
+                "http://127.0.0.1:1/index.html"
+            ]
+        );
         assert_eq!(load.assets[0].file, Some(PathBuf::from("index.html")));
         assert_eq!(load.data_files(), ["data/a.json"]);
     }

@@ -154,11 +154,12 @@ fn first_load_section(md: &mut String, results: &Results) {
     let _ = writeln!(
         md,
         "A first visit in headless Chromium with an empty cache and a phone screen (412×823, DPR 1.75), \
-         served by the benchmark's static server with the build's precompressed copies. *Page* \
-         requests are those the page made until it settled (app started, every chart painted, network \
-         idle); they are what the budgets count. *Background* requests are the service worker's (its \
-         script, and its install, which saves the app and the whole data package for offline visits, \
-         revalidating what the browser already has) and anything after the page settled.\n"
+         served by the benchmark's static server with the build's precompressed copies, until the \
+         page has settled (app started, every chart painted, network idle) and its service worker \
+         has installed. *Page* requests are every request the page itself made: what the budgets \
+         count. *Background* requests are the service worker's: its script, and its install, which \
+         saves the app and the whole data package for offline visits and revalidates (304, headers \
+         only) what the browser already has.\n"
     );
     for (key, load) in &results.first_loads {
         let _ = writeln!(md, "### {}\n", page_name(key));
