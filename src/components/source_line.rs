@@ -3,7 +3,7 @@
 use crate::app::use_route;
 use crate::components::figure::CitedSources;
 use klaster_core::i18n::Msg;
-use klaster_core::queries::cited_sources;
+use klaster_core::queries::publishers;
 use klaster_core::resources::Source;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -22,17 +22,12 @@ pub fn SourceLine(
     }
     let label = move || Msg::Sources.get(locale.get());
     if compact {
-        let mut publishers: Vec<String> = Vec::new();
-        for source in cited_sources(&sources, &ids) {
-            if !publishers.contains(&source.publisher) {
-                publishers.push(source.publisher.clone());
-            }
-        }
+        let publishers = publishers(&sources, &ids).join(", ");
         return Some(
             view! {
                 <details class="source-line source-line--compact">
                     <summary>
-                        <span class="source-line__label">{label} ":"</span> " " {publishers.join(", ")}
+                        <span class="source-line__label">{label} ":"</span> " " {publishers}
                     </summary>
                     <CitedSources ids sources/>
                 </details>

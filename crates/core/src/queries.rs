@@ -80,6 +80,23 @@ pub fn cited_sources<'a>(sources: &'a [Source], ids: &[String]) -> Vec<&'a Sourc
         .collect()
 }
 
+/// The publishers of the sources behind `ids`, each once, in the order first cited: the
+/// short form of a source line.
+pub fn publishers<S: AsRef<str>>(
+    sources: &[Source],
+    ids: impl IntoIterator<Item = S>,
+) -> Vec<&str> {
+    let mut publishers: Vec<&str> = Vec::new();
+    for id in ids {
+        if let Some(source) = sources.iter().find(|s| s.id == id.as_ref()) {
+            if !publishers.contains(&source.publisher.as_str()) {
+                publishers.push(&source.publisher);
+            }
+        }
+    }
+    publishers
+}
+
 // ---------------------------------------------------------------- dates and timelines
 
 /// `19–22 January 2026` / `19–22 yanvar 2026` for days of one month, otherwise both

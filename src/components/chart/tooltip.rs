@@ -5,6 +5,7 @@ use klaster_core::charts::export::{ChartRow, SourceIndex};
 use klaster_core::format::format_date;
 use klaster_core::format::format_value;
 use klaster_core::i18n::confidence_label;
+use klaster_core::queries::publishers;
 use klaster_core::resources::Source;
 use klaster_core::{Confidence, Locale};
 
@@ -30,14 +31,10 @@ impl ValueInfo {
             Some(group) => (group, label),
             None => (label.unwrap_or_default(), None),
         };
-        let mut publishers: Vec<String> = Vec::new();
-        for id in row.sources(index) {
-            if let Some(source) = sources.iter().find(|s| s.id == id) {
-                if !publishers.contains(&source.publisher) {
-                    publishers.push(source.publisher.clone());
-                }
-            }
-        }
+        let publishers: Vec<String> = publishers(sources, row.sources(index))
+            .into_iter()
+            .map(String::from)
+            .collect();
         ValueInfo {
             title,
             label,

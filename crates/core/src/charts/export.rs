@@ -323,14 +323,7 @@ pub fn text_table(
     let rows = rows
         .iter()
         .map(|row| {
-            let mut publishers: Vec<&str> = Vec::new();
-            for id in row.sources(index) {
-                if let Some(source) = sources.iter().find(|s| s.id == id) {
-                    if !publishers.contains(&source.publisher.as_str()) {
-                        publishers.push(&source.publisher);
-                    }
-                }
-            }
+            let publishers = crate::queries::publishers(sources, row.sources(index));
             let cells = [
                 (group, words(&row.group)),
                 (label, words(&row.label)),

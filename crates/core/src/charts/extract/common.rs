@@ -79,15 +79,7 @@ impl<'a> Provenance<'a> {
 
     /// The publishers of every source, once each, in the order first used.
     fn source_line(&self) -> Text {
-        let mut publishers: Vec<&str> = Vec::new();
-        for id in &self.source_ids {
-            if let Some(source) = self.package.sources.iter().find(|s| &s.id == id) {
-                if !publishers.contains(&source.publisher.as_str()) {
-                    publishers.push(&source.publisher);
-                }
-            }
-        }
-        let list = publishers.join("; ");
+        let list = crate::queries::publishers(&self.package.sources, &self.source_ids).join("; ");
         ChartMsg::SourcesLine.fill(&[("sources", &Text::new(list.clone(), list))])
     }
 
