@@ -10,10 +10,11 @@
 use crate::app::CurrentRoute;
 use crate::components::chart::load::{chart_source, needs};
 use crate::components::chart::ChartCard;
+use crate::components::theme;
 use crate::data;
 use klaster_core::charts::ChartId;
 use klaster_core::embed::{
-    data_version, height_message, page_of, parse_parent_message, permalink_hash, ChartState,
+    data_version, height_message, page_of, parse_parent_message, portal_url, ChartState,
     EmbedOptions, ParentMessage, ThemeChoice,
 };
 use klaster_core::i18n::Msg;
@@ -48,18 +49,11 @@ fn search() -> String {
 /// The journalist's theme, or the reader's system setting. Sandboxed embeds have no
 /// storage, so nothing is remembered.
 fn apply_theme(choice: ThemeChoice) {
-    let dark = match choice {
+    theme::apply(match choice {
         ThemeChoice::Dark => true,
         ThemeChoice::Light => false,
-        ThemeChoice::Auto => window()
-            .match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-            .is_some_and(|query| query.matches()),
-    };
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
-    }
+        ThemeChoice::Auto => theme::system_prefers_dark(),
+    });
 }
 
 /// The window of the page around the embed, when there is one.
@@ -161,7 +155,7 @@ pub fn EmbedApp(page: EmbedPage) -> impl IntoView {
 
     let portal = move || {
         let state = ChartState::from_query(chart, &search());
-        format!("index.html{}", permalink_hash(locale.get(), &state))
+        portal_url("", locale.get(), &state)
     };
     let updated = move || {
         let pinned = options.pinned.clone()?;

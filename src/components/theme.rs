@@ -11,7 +11,7 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-fn system_prefers_dark() -> bool {
+pub fn system_prefers_dark() -> bool {
     window()
         .match_media("(prefers-color-scheme: dark)")
         .ok()
@@ -28,7 +28,8 @@ fn saved_dark() -> Option<bool> {
     }
 }
 
-fn apply(dark: bool) {
+/// Sets `<html data-theme>`, which the stylesheets and the chart palette follow.
+pub fn apply(dark: bool) {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
     }

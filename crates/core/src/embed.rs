@@ -287,21 +287,32 @@ pub fn state_from_hash(hash: &str) -> Option<ChartState> {
     Some(state)
 }
 
-/// The address of an embed, relative to the site's root (`base` ends with `/`, or is
-/// empty for a relative link).
-pub fn embed_url(base: &str, state: &ChartState, locale: Locale, options: &EmbedOptions) -> String {
-    let mut pairs = state.to_pairs(state.chart);
+/// The query of the chart page that shows `card`: the state's pairs that differ from
+/// that card's defaults, then the theme and pinned version when set.
+pub fn embed_query(card: ChartId, state: &ChartState, options: &EmbedOptions) -> String {
+    let mut pairs = state.to_pairs(card);
     if options.theme != ThemeChoice::Auto {
         pairs.push(("theme", options.theme.as_str().to_string()));
     }
     if let Some(version) = &options.pinned {
         pairs.push(("data", version.clone()));
     }
+    query_string(&pairs)
+}
+
+/// The address of an embed, relative to the site's root (`base` ends with `/`, or is
+/// empty for a relative link).
+pub fn embed_url(base: &str, state: &ChartState, locale: Locale, options: &EmbedOptions) -> String {
     format!(
         "{base}{}{}",
         chart_page_file(state.chart, locale),
-        query_string(&pairs)
+        embed_query(state.chart, state, options)
     )
+}
+
+/// The portal's page with the card in `state`, below the site's root `base`.
+pub fn portal_url(base: &str, locale: Locale, state: &ChartState) -> String {
+    format!("{base}index.html{}", permalink_hash(locale, state))
 }
 
 /// The height an iframe starts at before the embed reports its own, in CSS pixels:

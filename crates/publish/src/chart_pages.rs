@@ -17,8 +17,8 @@ use klaster_core::charts::describe::describe;
 use klaster_core::charts::export::{rows, text_table, SourceIndex};
 use klaster_core::charts::{extract, ChartData, ChartId};
 use klaster_core::embed::{
-    card_image_file, chart_page_file, escape_attribute as esc, image_file, oembed_file,
-    permalink_hash, snippet, ChartState, DEFAULT_EMBED_HEIGHT,
+    card_image_file, chart_page_file, escape_attribute as esc, image_file, oembed_file, portal_url,
+    snippet, ChartState, DEFAULT_EMBED_HEIGHT,
 };
 use klaster_core::format::format_date;
 use klaster_core::i18n::Msg;
@@ -324,11 +324,7 @@ fn static_chart(input: &PageInput) -> String {
             )
         })
         .unwrap_or_default();
-    let portal = esc(&format!(
-        "{}index.html{}",
-        site.join(""),
-        permalink_hash(locale, &ChartState::new(id))
-    ));
+    let portal = esc(&portal_url(&site.join(""), locale, &ChartState::new(id)));
     format!(
         r#"<main id="static-fallback" class="embed embed--static">
 <p id="boot-status" class="status status--error" hidden>{boot_failed}</p>

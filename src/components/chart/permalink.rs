@@ -9,7 +9,7 @@ use super::share::in_embed;
 use klaster_core::charts::model::{ChartBody, ChartData};
 use klaster_core::charts::ChartId;
 use klaster_core::embed::{
-    card_of, permalink_hash, query_string, state_from_hash, ChartState, EmbedOptions, ThemeChoice,
+    card_of, embed_query, permalink_hash, state_from_hash, ChartState, EmbedOptions,
 };
 use klaster_core::Locale;
 use leptos::prelude::*;
@@ -94,15 +94,8 @@ fn write_state(first: ChartId, locale: Locale, state: &ChartState) {
     }
     let location = window().location();
     let options = EmbedOptions::from_query(&location.search().unwrap_or_default());
-    let mut pairs = state.to_pairs(first);
-    if options.theme != ThemeChoice::Auto {
-        pairs.push(("theme", options.theme.as_str().to_string()));
-    }
-    if let Some(version) = options.pinned {
-        pairs.push(("data", version));
-    }
     let path = location.pathname().unwrap_or_default();
-    replace_address(&format!("{path}{}", query_string(&pairs)));
+    replace_address(&format!("{path}{}", embed_query(first, state, &options)));
 }
 
 /// Brings the card into view once it has been laid out.
