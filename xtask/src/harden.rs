@@ -136,28 +136,26 @@ fn boot_script(js: &str, wasm: &str, wasm_integrity: &str) -> String {
 }
 
 pub fn harden(dist: &Path) -> Result<()> {
-    let mut pages = html_pages(dist)?;
-    // index.html first: its rewrite names the boot script every page shares.
-    pages.sort_by_key(|name| name != "index.html");
-    if pages.first().map(String::as_str) != Some("index.html") {
-        return Err(format!("{} has no index.html", dist.display()));
-    }
-    let mut policy = String::new();
+    let pages = html_pages(dist)?;
+    // Every page boots the same app: the boot script, import map and policy are made
+    // once, from index.html, and each page's marker must name the same files.
+    let index = dist.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let hardened = prepare(&html, |file| {
+        fs::read(dist.join(file)).map_err(|e| format!("{}: {e}", dist.join(file).display()))
+    })?;
+    fs::write(dist.join(&hardened.boot_file), &hardened.boot_text).map_err(|e| e.to_string())?;
     for name in &pages {
         let path = dist.join(name);
         let html = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let (rewritten, report) = rewrite_index(&html, |file| {
-            fs::read(dist.join(file)).map_err(|e| format!("{}: {e}", dist.join(file).display()))
-        })
-        .map_err(|e| format!("{name}: {e}"))?;
-        fs::write(dist.join(&report.boot_file), &report.boot_text).map_err(|e| e.to_string())?;
+        let rewritten = apply(&html, &hardened).map_err(|e| format!("{name}: {e}"))?;
         fs::write(&path, rewritten).map_err(|e| e.to_string())?;
-        policy = report.policy;
     }
-    fs::write(dist.join("_headers"), headers_file(&policy)).map_err(|e| e.to_string())?;
+    let policy = &hardened.policy;
+    fs::write(dist.join("_headers"), headers_file(policy)).map_err(|e| e.to_string())?;
     fs::write(
         dist.join("nginx-security-headers.conf"),
-        nginx_snippet(&policy),
+        nginx_snippet(policy),
     )
     .map_err(|e| e.to_string())?;
     println!(
@@ -208,16 +206,18 @@ pub struct Hardened {
     pub boot_file: String,
     pub boot_text: String,
     pub policy: String,
+    /// What replaces each page's marker: the import map and the boot script's tag.
+    boot_tags: String,
+    /// The app's files, as the marker names them (without `./`).
+    js: String,
+    wasm: String,
 }
 
-/// Replaces trunk's marker with the import map and boot script, and adds the CSP meta tag.
-pub fn rewrite_index(
-    html: &str,
-    read: impl Fn(&str) -> Result<Vec<u8>>,
-) -> Result<(String, Hardened)> {
+/// Where the marker is in `html`, and the JS and wasm files it names.
+fn find_marker(html: &str) -> Result<(usize, usize, &str, &str)> {
     let start = html
         .find(MARKER)
-        .ok_or("index.html has no klaster-boot marker: check pattern_script in Trunk.toml")?;
+        .ok_or("no klaster-boot marker: check pattern_script in Trunk.toml")?;
     let end = start
         + html[start..]
             .find('>')
@@ -230,6 +230,12 @@ pub fn rewrite_index(
     let wasm = attribute(tag, "data-wasm")
         .ok_or("the marker has no data-wasm")?
         .trim_start_matches("./");
+    Ok((start, end, js, wasm))
+}
+
+/// The boot script, import map and policy for the app that `html`'s marker names.
+pub fn prepare(html: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<Hardened> {
+    let (_, _, js, wasm) = find_marker(html)?;
     let boot_text = boot_script(js, wasm, &sri(&read(wasm)?));
     let boot_file = format!(
         "boot-{}.js",
@@ -241,28 +247,41 @@ pub fn rewrite_index(
         "<script type=\"importmap\">{import_map}</script>\n  <script src=\"./{boot_file}\" integrity=\"{}\" crossorigin=\"anonymous\" defer></script>",
         sri(boot_text.as_bytes())
     );
+    Ok(Hardened {
+        boot_file,
+        boot_text,
+        policy,
+        boot_tags,
+        js: js.to_string(),
+        wasm: wasm.to_string(),
+    })
+}
+
+/// One page with its marker replaced by the shared boot tags, its stylesheets fetched
+/// with CORS, and the policy as a meta tag before any script.
+pub fn apply(html: &str, hardened: &Hardened) -> Result<String> {
+    let (start, end, js, wasm) = find_marker(html)?;
+    if (js, wasm) != (hardened.js.as_str(), hardened.wasm.as_str()) {
+        return Err(format!(
+            "the marker names {js} and {wasm}, not the app index.html boots ({} and {})",
+            hardened.js, hardened.wasm
+        ));
+    }
     let mut out = String::with_capacity(html.len() + 1024);
     out.push_str(&html[..start]);
-    out.push_str(&boot_tags);
+    out.push_str(&hardened.boot_tags);
     out.push_str(&html[end..]);
     let mut out = with_cors_stylesheets(&out);
     let charset = "<meta charset=\"utf-8\">";
-    let at = out
-        .find(charset)
-        .ok_or("index.html has no <meta charset=\"utf-8\">")?
-        + charset.len();
+    let at = out.find(charset).ok_or("no <meta charset=\"utf-8\">")? + charset.len();
     out.insert_str(
         at,
-        &format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"),
+        &format!(
+            "\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+            hardened.policy
+        ),
     );
-    Ok((
-        out,
-        Hardened {
-            boot_file,
-            boot_text,
-            policy,
-        },
-    ))
+    Ok(out)
 }
 
 /// Headers every file gets. `Access-Control-Allow-Origin: *` because an embed's
@@ -329,6 +348,15 @@ mod tests {
             sri(b"abc"),
             "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
         );
+    }
+
+    /// index.html as `harden` writes it: prepared from itself, then applied.
+    fn rewrite_index(
+        html: &str,
+        read: impl Fn(&str) -> Result<Vec<u8>>,
+    ) -> Result<(String, Hardened)> {
+        let hardened = prepare(html, read)?;
+        Ok((apply(html, &hardened)?, hardened))
     }
 
     fn sample() -> String {
@@ -427,5 +455,16 @@ mod tests {
         assert!(out.contains("<link rel=\"stylesheet\" crossorigin=\"anonymous\" href=\"./a.css\" integrity=\"sha384-x\"/>"));
         assert!(out.contains("<link rel=\"stylesheet\" href=\"b.css\">"));
         assert_eq!(with_cors_stylesheets(&out), out, "idempotent");
+    }
+
+    #[test]
+    fn every_page_shares_index_htmls_boot_and_a_page_naming_another_app_is_an_error() {
+        let hardened = prepare(&sample(), read).unwrap();
+        let chart_page = sample().replace("<html>", "<html data-embed=\"x\">");
+        let page = apply(&chart_page, &hardened).unwrap();
+        assert!(page.contains(&hardened.boot_tags));
+        assert!(page.contains(&hardened.policy));
+        let other = sample().replace("app-1.js", "app-2.js");
+        assert!(apply(&other, &hardened).unwrap_err().contains("app-2.js"));
     }
 }
