@@ -1,47 +1,248 @@
-//! Keeps the document head in step with the route: meta description and the hreflang
-//! alternates that point search engines and readers at the same page in the other language.
+//! What a document says about itself in its `<head>`: its own title and description,
+//! its canonical address and the same page in the other language, an Open Graph card for
+//! link previews, and schema.org JSON-LD (a `Dataset` on the data page). Rendered ahead
+//! of time with the page, so search engines and link previews read it without scripts.
 
+use crate::context::{Document, Site};
+use klaster_core::charts::{extract, ChartId};
+use klaster_core::embed::{card_image_file, chart_page_file, escape_attribute as esc, oembed_file};
+use klaster_core::i18n::{page_description, page_title, Msg};
 use klaster_core::route::{Page, Route};
 use klaster_core::Locale;
-use leptos::prelude::*;
+use serde_json::json;
 
-pub fn set_description(text: &str) {
-    let document = document();
-    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
-        let _ = meta.set_attribute("content", text);
+/// The size of the social cards `klaster-publish render` draws.
+pub const CARD_SIZE: (u32, u32) = (1200, 630);
+
+/// A document's title and description in its language.
+pub fn title_and_description(site: &Site) -> (String, String) {
+    let locale = site.locale;
+    let name = Msg::SiteName.get(locale);
+    match &site.document {
+        Document::Portal(Page::Home) => (
+            format!("{name} · {}", Msg::HomeTitle.get(locale)),
+            page_description(&Page::Home).get(locale).to_string(),
+        ),
+        Document::Portal(page) => (
+            format!("{} · {name}", page_title(page).get(locale)),
+            page_description(page).get(locale).to_string(),
+        ),
+        Document::Chart(chart) => match extract(*chart, &site.package) {
+            Ok(data) => (
+                format!("{} · {name}", data.spec.title.get(locale)),
+                data.spec.subtitle.get(locale).to_string(),
+            ),
+            Err(_) => (name.to_string(), Msg::SiteTagline.get(locale).to_string()),
+        },
+        Document::Landing => (
+            format!("{name} · {}", Msg::SiteTagline.get(locale)),
+            format!(
+                "{} {}",
+                page_description(&Page::Home).get(Locale::Az),
+                page_description(&Page::Home).get(Locale::En)
+            ),
+        ),
+        Document::NotFound => (
+            format!("404 · {} · {name}", Msg::NotFoundTitle.get(locale)),
+            Msg::NotFoundBody.get(locale).to_string(),
+        ),
     }
 }
 
-pub fn set_alternates(page: &Page) {
-    let document = document();
-    let Some(head) = document.head() else { return };
-    let location = window().location();
-    let base = format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    );
-    let links = Locale::ALL
-        .iter()
-        .map(|locale| (locale.tag(), Route::href(*locale, page)))
-        .chain(std::iter::once((
-            "x-default",
-            Route::href(Locale::En, page),
-        )));
-    for (hreflang, href) in links {
-        let selector = format!("link[rel=alternate][hreflang=\"{hreflang}\"]");
-        let link = match document.query_selector(&selector) {
-            Ok(Some(link)) => link,
-            _ => match document.create_element("link") {
-                Ok(link) => {
-                    let _ = link.set_attribute("rel", "alternate");
-                    let _ = link.set_attribute("hreflang", hreflang);
-                    let _ = head.append_child(&link);
-                    link
-                }
-                Err(_) => continue,
-            },
-        };
-        let _ = link.set_attribute("href", &format!("{base}{href}"));
+/// The same document in each language, and the one for readers of neither.
+fn alternates(site: &Site) -> Vec<(&'static str, String)> {
+    match &site.document {
+        Document::Portal(page) => Locale::ALL
+            .iter()
+            .map(|l| (l.tag(), site.absolute(&Route::href(*l, page))))
+            .chain([("x-default", site.absolute(""))])
+            .collect(),
+        Document::Chart(chart) => Locale::ALL
+            .iter()
+            .map(|l| (l.tag(), site.absolute(&chart_page_file(*chart, *l))))
+            .collect(),
+        Document::Landing => Locale::ALL
+            .iter()
+            .map(|l| (l.tag(), site.absolute(&Route::href(*l, &Page::Home))))
+            .chain([("x-default", site.absolute(""))])
+            .collect(),
+        Document::NotFound => Vec::new(),
     }
+}
+
+/// The chart whose social card stands for the document in a link preview.
+fn preview_chart(document: &Document) -> ChartId {
+    match document {
+        Document::Chart(chart) => *chart,
+        Document::Portal(Page::Nextgen) => ChartId::NextgenCapacities,
+        Document::Portal(Page::Climate) => ChartId::EmissionsTargets,
+        Document::Portal(Page::Azerbaijan) => ChartId::AccessionTimeline,
+        _ => ChartId::InitiativeGrowth,
+    }
+}
+
+/// schema.org: a `Dataset` for the data package on the data page, a `WebSite` on the
+/// home page, and the page's own type elsewhere.
+pub fn json_ld(site: &Site) -> serde_json::Value {
+    let (title, description) = title_and_description(site);
+    let url = site.absolute(&site.path());
+    let language = site.locale.tag();
+    let website = json!({
+        "@type": "WebSite",
+        "name": Msg::SiteName.get(site.locale),
+        "url": site.absolute(""),
+        "inLanguage": ["az", "en"],
+    });
+    match &site.document {
+        Document::Portal(Page::Data) => {
+            let descriptor = &site.package.descriptor;
+            let licence = descriptor.licenses.first();
+            let distribution: Vec<_> = descriptor
+                .resources
+                .iter()
+                .flat_map(|resource| {
+                    let title = resource.title_in(site.locale);
+                    [
+                        json!({
+                            "@type": "DataDownload",
+                            "name": title,
+                            "encodingFormat": resource.mediatype,
+                            "contentUrl": site.absolute(&format!("data/{}", resource.path)),
+                        }),
+                        json!({
+                            "@type": "DataDownload",
+                            "name": format!("{title} (CSV)"),
+                            "encodingFormat": "text/csv",
+                            "contentUrl": site.absolute(&format!(
+                                "data/{}",
+                                klaster_core::csv::csv_path(resource.name)
+                            )),
+                        }),
+                    ]
+                })
+                .collect();
+            json!({
+                "@context": "https://schema.org",
+                "@type": "Dataset",
+                "name": match site.locale {
+                    Locale::Az => descriptor.translations.az.title.clone(),
+                    Locale::En => descriptor.title.clone(),
+                },
+                "description": match site.locale {
+                    Locale::Az => descriptor.translations.az.description.clone(),
+                    Locale::En => descriptor.description.clone(),
+                },
+                "url": url,
+                "version": descriptor.version,
+                "license": licence.map(|l| l.path.clone()),
+                "isAccessibleForFree": true,
+                "inLanguage": ["az", "en"],
+                "creator": { "@type": "Organization", "name": "Klaster", "url": site.absolute("") },
+                "keywords": [
+                    "World Economic Forum", "Transitioning Industrial Clusters", "Azerbaijan",
+                    "NextGen", "Sumgait Industrial Park", "SOCAR Polymer", "SOCAR Karbamid"
+                ],
+                "distribution": distribution,
+                "isPartOf": website,
+            })
+        }
+        Document::Portal(Page::Home) | Document::Landing => json!({
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": Msg::SiteName.get(site.locale),
+            "description": description,
+            "url": url,
+            "inLanguage": language,
+        }),
+        document => {
+            let kind = match document {
+                Document::Portal(Page::About) => "AboutPage",
+                Document::Portal(Page::Sources) => "CollectionPage",
+                _ => "WebPage",
+            };
+            json!({
+                "@context": "https://schema.org",
+                "@type": kind,
+                "name": title,
+                "description": description,
+                "url": url,
+                "inLanguage": language,
+                "isPartOf": website,
+            })
+        }
+    }
+}
+
+/// JSON inside `<script>`: a `</` would end the element early.
+fn script_safe(json: &serde_json::Value) -> String {
+    json.to_string().replace("</", "<\\/")
+}
+
+/// Everything the document adds to the template's `<head>`, as HTML.
+pub fn head_html(site: &Site) -> String {
+    let (title, description) = title_and_description(site);
+    let canonical = site.absolute(&site.path());
+    let og_locale = match site.locale {
+        Locale::Az => "az_AZ",
+        Locale::En => "en_GB",
+    };
+    let card = site.absolute(&card_image_file(preview_chart(&site.document), site.locale));
+    let mut lines = vec![
+        format!("<title>{}</title>", escape_text(&title)),
+        meta("name", "description", &description),
+    ];
+    if matches!(site.document, Document::NotFound) {
+        lines.push(meta("name", "robots", "noindex"));
+    } else {
+        lines.push(format!("<link rel=\"canonical\" href=\"{}\">", esc(&canonical)));
+    }
+    for (hreflang, href) in alternates(site) {
+        lines.push(format!(
+            "<link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{}\">",
+            esc(&href)
+        ));
+    }
+    for (property, value) in [
+        ("og:type", "website".to_string()),
+        ("og:site_name", "Klaster".to_string()),
+        ("og:title", title.clone()),
+        ("og:description", description.clone()),
+        ("og:url", canonical),
+        ("og:locale", og_locale.to_string()),
+        ("og:image", card.clone()),
+        ("og:image:width", CARD_SIZE.0.to_string()),
+        ("og:image:height", CARD_SIZE.1.to_string()),
+        ("og:image:alt", title.clone()),
+    ] {
+        lines.push(meta("property", property, &value));
+    }
+    for (name, value) in [
+        ("twitter:card", "summary_large_image".to_string()),
+        ("twitter:title", title.clone()),
+        ("twitter:description", description),
+        ("twitter:image", card),
+    ] {
+        lines.push(meta("name", name, &value));
+    }
+    if let Document::Chart(chart) = site.document {
+        lines.push(format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">",
+            esc(&site.absolute(&oembed_file(chart, site.locale))),
+            esc(&title)
+        ));
+    }
+    lines.push(format!(
+        "<script type=\"application/ld+json\">{}</script>",
+        script_safe(&json_ld(site))
+    ));
+    lines.join("\n  ")
+}
+
+fn meta(kind: &str, name: &str, content: &str) -> String {
+    format!("<meta {kind}=\"{name}\" content=\"{}\">", esc(content))
+}
+
+/// Text for an element's content.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }

@@ -6,7 +6,7 @@
 
 use klaster_core::charts::ChartId;
 use klaster_core::embed::{
-    card_of, parse_parent_message, permalink_hash, query_string, same_card, state_from_hash,
+    card_of, parse_parent_message, permalink, query_string, same_card, state_from_address,
     ChartState, EmbedOptions,
 };
 use klaster_core::Locale;
@@ -22,9 +22,9 @@ fuzz_target!(|input: &[u8]| {
         let again = ChartState::from_query(card, &query_string(&state.to_pairs(card)));
         assert_eq!(again, state, "{text:?} does not read back");
     }
-    if let Some(state) = state_from_hash(&text) {
-        let hash = permalink_hash(Locale::En, &state);
-        assert_eq!(state_from_hash(&hash), Some(state.clone()), "{text:?} -> {hash:?}");
+    if let Some(state) = state_from_address(&text) {
+        let hash = permalink(Locale::En, &state);
+        assert_eq!(state_from_address(&hash), Some(state.clone()), "{text:?} -> {hash:?}");
         assert!(same_card(card_of(state.chart), state.chart));
     }
 });

@@ -1,15 +1,9 @@
-//! Reusable pieces of the interface, one file each.
+//! The static pieces pages are made of, one file each. They render once, ahead of time,
+//! from the validated package; what opens (a figure's sources) is a native `<details>`.
 
-pub mod cached_data;
-pub mod chart;
 pub mod confidence_scale;
-pub mod dataset;
 pub mod figure;
-pub mod footer;
-pub mod header;
 pub mod source_line;
-pub mod sourced_cell;
-pub mod status;
+pub mod sourced;
 pub mod terms;
-pub mod theme;
 pub mod timeline;

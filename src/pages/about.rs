@@ -1,19 +1,20 @@
-use crate::app::use_route;
+use crate::context::use_site;
 use klaster_core::i18n::Msg;
-use klaster_core::route::{Page, Route};
+use klaster_core::route::Page;
 use leptos::prelude::*;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    let locale = use_route().locale;
+    let site = use_site();
+    let locale = site.locale;
     view! {
         <article class="page">
-            <h1>{move || Msg::AboutTitle.get(locale.get())}</h1>
-            <p class="lead">{move || Msg::AboutBody.get(locale.get())}</p>
+            <h1>{Msg::AboutTitle.get(locale)}</h1>
+            <p class="lead">{Msg::AboutBody.get(locale)}</p>
             <p>
-                <a href=move || Route::href(locale.get(), &Page::Data)>{move || Msg::DataTitle.get(locale.get())}</a>
+                <a href=site.page_link(locale, &Page::Data)>{Msg::DataTitle.get(locale)}</a>
                 " · "
-                <a href=move || Route::href(locale.get(), &Page::Sources)>{move || Msg::SourcesTitle.get(locale.get())}</a>
+                <a href=site.page_link(locale, &Page::Sources)>{Msg::SourcesTitle.get(locale)}</a>
             </p>
         </article>
     }

@@ -1,11 +1,10 @@
-use crate::app::use_route;
+//! Home: January 2026 in brief, the latest key figures, and how to read the site.
+
 use crate::components::confidence_scale::ConfidenceScale;
 use crate::components::figure::SourcedValue;
-use crate::components::status::{IntegrityWarning, LoadFailed, Loading};
-use crate::data::{self, LoadError};
+use crate::context::use_site;
 use klaster_core::i18n::Msg;
-use klaster_core::package::ResourceName;
-use klaster_core::resources::{latest_initiative_figure, InitiativeMetric, Milestone, Source};
+use klaster_core::resources::{latest_initiative_figure, InitiativeMetric};
 use leptos::prelude::*;
 
 /// The headline figures, in reading order.
@@ -19,42 +18,26 @@ const KEY_METRICS: [InitiativeMetric; 5] = [
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let locale = use_route().locale;
-    let loaded = LocalResource::new(|| async {
-        let milestones = data::resource::<Vec<Milestone>>(ResourceName::Milestones).await?;
-        let sources = data::resource::<Vec<Source>>(ResourceName::Sources).await?;
-        Ok::<_, LoadError>((milestones, sources))
-    });
+    let site = use_site();
+    let locale = site.locale;
+    let figures: Vec<_> = KEY_METRICS
+        .iter()
+        .filter_map(|metric| latest_initiative_figure(&site.package.milestones, *metric).cloned())
+        .collect();
     view! {
         <article class="page">
-            <h1>{move || Msg::HomeTitle.get(locale.get())}</h1>
-            <p class="lead">{move || Msg::HomeLead.get(locale.get())}</p>
+            <h1>{Msg::HomeTitle.get(locale)}</h1>
+            <p class="lead">{Msg::HomeLead.get(locale)}</p>
             <section aria-labelledby="key-figures">
-                <h2 id="key-figures">{move || Msg::KeyFigures.get(locale.get())}</h2>
-                {move || match loaded.get() {
-                    None => view! { <Loading/> }.into_any(),
-                    Some(Err(error)) => view! { <LoadFailed error on_retry=move |_| loaded.refetch()/> }.into_any(),
-                    Some(Ok((milestones, sources))) => {
-                        let figures: Vec<_> = KEY_METRICS
-                            .iter()
-                            .filter_map(|metric| latest_initiative_figure(&milestones.value, *metric).cloned())
-                            .collect();
-                        let sources_list = sources.value.clone();
-                        view! {
-                            <IntegrityWarning verified=milestones.verified && sources.verified/>
-                            <div class="figure-grid">
-                                {figures.into_iter().map(|figure| view! {
-                                    <SourcedValue figure sources=sources_list.clone()/>
-                                }).collect_view()}
-                            </div>
-                            <p class="note">{move || Msg::KeyFiguresNote.get(locale.get())}</p>
-                        }.into_any()
-                    }
-                }}
+                <h2 id="key-figures">{Msg::KeyFigures.get(locale)}</h2>
+                <div class="figure-grid">
+                    {figures.into_iter().map(|figure| view! { <SourcedValue figure/> }).collect_view()}
+                </div>
+                <p class="note">{Msg::KeyFiguresNote.get(locale)}</p>
             </section>
             <section aria-labelledby="how-to-read">
-                <h2 id="how-to-read">{move || Msg::HowToRead.get(locale.get())}</h2>
-                <p>{move || Msg::HowToReadBody.get(locale.get())}</p>
+                <h2 id="how-to-read">{Msg::HowToRead.get(locale)}</h2>
+                <p>{Msg::HowToReadBody.get(locale)}</p>
                 <ConfidenceScale/>
             </section>
         </article>

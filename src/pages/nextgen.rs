@@ -1,26 +1,23 @@
 //! The NextGen cluster: partners and their roles, the value chain, the published figures,
 //! the plants' key events, and what no source publishes.
 
-use crate::app::use_route;
-use crate::components::chart::ChartCard;
-use crate::components::dataset::{dataset, ready, Dataset};
+use crate::chart::ChartCard;
 use crate::components::figure::SourcedValue;
 use crate::components::source_line::SourceLine;
-use crate::components::sourced_cell::SourcedCell;
+use crate::components::sourced::SourcedCell;
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
+use crate::context::use_site;
 use klaster_core::charts::{ChartId, ParkTopic};
 use klaster_core::format::format_date;
 use klaster_core::i18n::{page_title, Msg};
-use klaster_core::package::ResourceName;
 use klaster_core::queries::{
     find_actor, partner_events, partner_figures, value_chain_lines, PartnerTopic,
 };
-use klaster_core::resources::{Accession, Actor, GlossaryEntry, NextGenCluster, Partner, Source};
+use klaster_core::resources::{Actor, Partner};
 use klaster_core::route::Page;
-use klaster_core::Text;
+use klaster_core::{Locale, Text};
 use leptos::prelude::*;
-use std::rc::Rc;
 
 /// The glossary entries this page relies on, in reading order.
 const TERMS: [&str; 7] = [
@@ -33,172 +30,146 @@ const TERMS: [&str; 7] = [
     "glossary-resident-company",
 ];
 
-/// An actor's name in both languages; the id itself if the actor is unknown.
-fn actor_name(actors: &[Actor], id: &str) -> Text {
+/// An actor's name; the id itself if the actor is unknown.
+fn actor_name(actors: &[Actor], id: &str, locale: Locale) -> String {
     find_actor(actors, id)
-        .map(|actor| actor.name.clone())
-        .unwrap_or_else(|| Text::new(id, id))
+        .map(|actor| actor.name.get(locale).to_string())
+        .unwrap_or_else(|| Text::new(id, id).get(locale).to_string())
 }
 
 #[component]
 pub fn NextgenPage() -> impl IntoView {
-    let locale = use_route().locale;
-    let nextgen: Dataset<NextGenCluster> = dataset(ResourceName::Nextgen);
-    let accession: Dataset<Accession> = dataset(ResourceName::Accession);
-    let glossary: Dataset<Vec<GlossaryEntry>> = dataset(ResourceName::Glossary);
-    let sources: Dataset<Vec<Source>> = dataset(ResourceName::Sources);
-    let text = move |msg: Msg| move || msg.get(locale.get());
+    let site = use_site();
+    let locale = site.locale;
+    let package = site.package.clone();
+    let cluster = &package.nextgen;
+    let actors = &package.accession.actors;
+
+    let partners = cluster
+        .partners
+        .iter()
+        .map(|partner| view! { <PartnerCard partner=partner.clone() name=actor_name(actors, &partner.actor, locale)/> })
+        .collect_view();
+    let chain = value_chain_lines(&cluster.value_chain)
+        .into_iter()
+        .map(|(actor, steps)| {
+            let who = match actor {
+                Some(id) => actor_name(actors, id, locale),
+                None => Msg::NextgenChainUnknownActor.get(locale).to_string(),
+            };
+            view! {
+                <h3>{who}</h3>
+                <ol class="chain">
+                    {steps.into_iter().map(|step| view! {
+                        <li class="chain__step">
+                            <dl class="chain__flow">
+                                <div class="chain__input">
+                                    <dt>{Msg::NextgenChainInput.get(locale)}</dt>
+                                    <dd>{step.input.get(locale).to_string()}</dd>
+                                </div>
+                                <div class="chain__output">
+                                    <dt>{Msg::NextgenChainOutput.get(locale)}</dt>
+                                    <dd>{step.output.get(locale).to_string()}</dd>
+                                </div>
+                            </dl>
+                            <p class="chain__note">{step.note.get(locale).to_string()}</p>
+                            <SourceLine ids=step.sources.clone()/>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            }
+        })
+        .collect_view();
+    let figure_groups = cluster
+        .partners
+        .iter()
+        .map(|partner| {
+            let figures: Vec<_> = partner_figures(partner, &[PartnerTopic::CapacityAndOutput])
+                .into_iter()
+                .cloned()
+                .collect();
+            (!figures.is_empty()).then(|| view! {
+                <h3>{actor_name(actors, &partner.actor, locale)}</h3>
+                <div class="figure-grid">
+                    {figures.into_iter().map(|figure| view! { <SourcedValue figure/> }).collect_view()}
+                </div>
+            })
+        })
+        .collect_view();
+    let gaps = cluster
+        .not_published
+        .iter()
+        .map(|gap| view! {
+            <li>
+                <p class="gap-list__topic">{gap.topic.get(locale).to_string()}</p>
+                <p>{gap.note.get(locale).to_string()}</p>
+            </li>
+        })
+        .collect_view();
 
     view! {
         <article class="page">
-            <h1>{move || page_title(&Page::Nextgen).get(locale.get())}</h1>
-            <p class="lead">{text(Msg::NextgenLead)}</p>
+            <h1>{page_title(&Page::Nextgen).get(locale)}</h1>
+            <p class="lead">{Msg::NextgenLead.get(locale)}</p>
 
             <section aria-labelledby="nextgen-about">
-                <h2 id="nextgen-about">{text(Msg::NextgenAboutTitle)}</h2>
-                {move || ready(nextgen).and(ready(sources)).view(|(nextgen, sources)| {
-                    let cluster = nextgen.value.clone();
-                    let (name, location) = (cluster.name.clone(), cluster.location.clone());
-                    view! {
-                        <dl class="facts">
-                            <dt>{move || Msg::NextgenLocation.get(locale.get())}</dt>
-                            <dd>
-                                <strong>{move || name.get(locale.get()).to_string()}</strong> ", "
-                                {move || location.get(locale.get()).to_string()}
-                            </dd>
-                            <dt>{move || Msg::NextgenAims.get(locale.get())}</dt>
-                            <dd>
-                                <ul>
-                                    {cluster.aims.iter().cloned().map(|aim| view! {
-                                        <li>{move || aim.get(locale.get()).to_string()}</li>
-                                    }).collect_view()}
-                                </ul>
-                            </dd>
-                        </dl>
-                        <SourceLine ids=cluster.sources.clone() sources=sources.value/>
-                    }.into_any()
-                })}
+                <h2 id="nextgen-about">{Msg::NextgenAboutTitle.get(locale)}</h2>
+                <dl class="facts">
+                    <dt>{Msg::NextgenLocation.get(locale)}</dt>
+                    <dd>
+                        <strong>{cluster.name.get(locale).to_string()}</strong> ", "
+                        {cluster.location.get(locale).to_string()}
+                    </dd>
+                    <dt>{Msg::NextgenAims.get(locale)}</dt>
+                    <dd>
+                        <ul>
+                            {cluster.aims.iter().map(|aim| view! { <li>{aim.get(locale).to_string()}</li> }).collect_view()}
+                        </ul>
+                    </dd>
+                </dl>
+                <SourceLine ids=cluster.sources.clone()/>
             </section>
 
             <section aria-labelledby="nextgen-partners">
-                <h2 id="nextgen-partners">{text(Msg::NextgenPartnersTitle)}</h2>
-                {move || ready(nextgen).and(ready(accession)).and(ready(sources)).view(|((nextgen, accession), sources)| {
-                    let actors = accession.value.actors.clone();
-                    view! {
-                        {nextgen.value.partners.iter().map(|partner| view! {
-                            <PartnerCard partner=partner.clone() name=actor_name(&actors, &partner.actor) sources=sources.value.clone()/>
-                        }).collect_view()}
-                    }.into_any()
-                })}
+                <h2 id="nextgen-partners">{Msg::NextgenPartnersTitle.get(locale)}</h2>
+                {partners}
             </section>
 
             <section aria-labelledby="nextgen-chain">
-                <h2 id="nextgen-chain">{text(Msg::NextgenChainTitle)}</h2>
-                <p>{text(Msg::NextgenChainLead)}</p>
-                {move || ready(nextgen).and(ready(accession)).and(ready(sources)).view(|((nextgen, accession), sources)| {
-                    let actors = accession.value.actors.clone();
-                    let lines = value_chain_lines(&nextgen.value.value_chain).into_iter().map(|(actor, steps)| {
-                        let who = actor.map(|id| actor_name(&actors, id));
-                        view! {
-                            <h3>{move || match &who {
-                                Some(name) => name.get(locale.get()).to_string(),
-                                None => Msg::NextgenChainUnknownActor.get(locale.get()).to_string(),
-                            }}</h3>
-                            <ol class="chain">
-                                {steps.into_iter().cloned().map(|step| {
-                                    let (input, output, note) = (step.input, step.output, step.note);
-                                    view! {
-                                        <li class="chain__step">
-                                            <dl class="chain__flow">
-                                                <div class="chain__input">
-                                                    <dt>{move || Msg::NextgenChainInput.get(locale.get())}</dt>
-                                                    <dd>{move || input.get(locale.get()).to_string()}</dd>
-                                                </div>
-                                                <div class="chain__output">
-                                                    <dt>{move || Msg::NextgenChainOutput.get(locale.get())}</dt>
-                                                    <dd>{move || output.get(locale.get()).to_string()}</dd>
-                                                </div>
-                                            </dl>
-                                            <p class="chain__note">{move || note.get(locale.get()).to_string()}</p>
-                                            <SourceLine ids=step.sources sources=sources.value.clone()/>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ol>
-                        }
-                    }).collect_view();
-                    view! {
-                        {lines}
-                    }.into_any()
-                })}
+                <h2 id="nextgen-chain">{Msg::NextgenChainTitle.get(locale)}</h2>
+                <p>{Msg::NextgenChainLead.get(locale)}</p>
+                {chain}
             </section>
 
             <section aria-labelledby="nextgen-figures">
-                <h2 id="nextgen-figures">{text(Msg::NextgenFiguresTitle)}</h2>
-                <p>{text(Msg::NextgenFiguresLead)}</p>
-                {move || ready(nextgen).and(ready(accession)).and(ready(sources)).view(|((nextgen, accession), sources)| {
-                    let actors = accession.value.actors.clone();
-                    let groups = nextgen.value.partners.iter().map(|partner| {
-                        let name = actor_name(&actors, &partner.actor);
-                        let figures: Vec<_> = partner_figures(partner, &[PartnerTopic::CapacityAndOutput])
-                            .into_iter().cloned().collect();
-                        (!figures.is_empty()).then(|| view! {
-                            <h3>{move || name.get(locale.get()).to_string()}</h3>
-                            <div class="figure-grid">
-                                {figures.into_iter().map(|figure| view! {
-                                    <SourcedValue figure sources=sources.value.clone()/>
-                                }).collect_view()}
-                            </div>
-                        })
-                    }).collect_view();
-                    view! {
-                        <ChartCard chart=ChartId::NextgenCapacities/>
-                        <ChartCard chart=ChartId::PolymerOutput/>
-                        {groups}
-                    }.into_any()
-                })}
+                <h2 id="nextgen-figures">{Msg::NextgenFiguresTitle.get(locale)}</h2>
+                <p>{Msg::NextgenFiguresLead.get(locale)}</p>
+                <ChartCard chart=ChartId::NextgenCapacities/>
+                <ChartCard chart=ChartId::PolymerOutput/>
+                {figure_groups}
             </section>
 
             <section aria-labelledby="nextgen-park">
-                <h2 id="nextgen-park">{text(Msg::ChartParkTitle)}</h2>
-                <p>{text(Msg::ChartParkLead)}</p>
+                <h2 id="nextgen-park">{Msg::ChartParkTitle.get(locale)}</h2>
+                <p>{Msg::ChartParkLead.get(locale)}</p>
                 <ChartCard chart=ChartId::Park(ParkTopic::Residents)/>
             </section>
 
             <section aria-labelledby="nextgen-events">
-                <h2 id="nextgen-events">{text(Msg::NextgenEventsTitle)}</h2>
-                <p>{text(Msg::NextgenEventsLead)}</p>
-                {move || ready(nextgen).and(ready(accession)).and(ready(sources)).view(|((nextgen, accession), sources)| view! {
-                    <Timeline
-                        events=partner_events(&nextgen.value)
-                        actors=accession.value.actors.clone().into()
-                        sources=sources.value
-                        id_prefix="plant"
-                    />
-                }.into_any())}
+                <h2 id="nextgen-events">{Msg::NextgenEventsTitle.get(locale)}</h2>
+                <p>{Msg::NextgenEventsLead.get(locale)}</p>
+                <Timeline events=partner_events(cluster) id_prefix="plant"/>
             </section>
 
             <section aria-labelledby="nextgen-not-published" class="not-published">
-                <h2 id="nextgen-not-published">{text(Msg::NextgenNotPublishedTitle)}</h2>
-                <p>{text(Msg::NextgenNotPublishedLead)}</p>
-                {move || ready(nextgen).view(|nextgen| view! {
-                    <ul class="gap-list">
-                        {nextgen.value.not_published.iter().cloned().map(|gap| {
-                            let (topic, note) = (gap.topic, gap.note);
-                            view! {
-                                <li>
-                                    <p class="gap-list__topic">{move || topic.get(locale.get()).to_string()}</p>
-                                    <p>{move || note.get(locale.get()).to_string()}</p>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any())}
+                <h2 id="nextgen-not-published">{Msg::NextgenNotPublishedTitle.get(locale)}</h2>
+                <p>{Msg::NextgenNotPublishedLead.get(locale)}</p>
+                <ul class="gap-list">{gaps}</ul>
             </section>
 
             <section aria-labelledby="nextgen-terms">
-                <h2 id="nextgen-terms">{text(Msg::PagesWordsUsed)}</h2>
-                <Terms ids=&TERMS glossary sources/>
+                <h2 id="nextgen-terms">{Msg::PagesWordsUsed.get(locale)}</h2>
+                <Terms ids=&TERMS/>
             </section>
         </article>
     }
@@ -207,53 +178,46 @@ pub fn NextgenPage() -> impl IntoView {
 /// One partner: its role, its products, and its figures other than capacity and output
 /// (those are cards further down) in a compact table.
 #[component]
-fn PartnerCard(partner: Partner, name: Text, sources: Rc<Vec<Source>>) -> impl IntoView {
-    let locale = use_route().locale;
-    let role = partner.role_in_cluster.clone();
+fn PartnerCard(partner: Partner, name: String) -> impl IntoView {
+    let locale = use_site().locale;
     let other: Vec<_> = partner_figures(
         &partner,
-        &[
-            PartnerTopic::MoneyAndOwnership,
-            PartnerTopic::PeopleAndSites,
-        ],
+        &[PartnerTopic::MoneyAndOwnership, PartnerTopic::PeopleAndSites],
     )
     .into_iter()
     .cloned()
     .collect();
-    let caption_name = name.clone();
-    let region_name = name.clone();
+    let region = format!("{}: {name}", Msg::NextgenOtherFiguresRegion.get(locale));
+    let caption = format!("{}: {name}", Msg::NextgenOtherFigures.get(locale));
     view! {
         <div class="partner">
-            <h3>{move || name.get(locale.get()).to_string()}</h3>
-            <p>{move || role.get(locale.get()).to_string()}</p>
+            <h3>{name}</h3>
+            <p>{partner.role_in_cluster.get(locale).to_string()}</p>
             {(!partner.products.is_empty()).then(|| view! {
-                <p class="partner__products-label">{move || Msg::NextgenProducts.get(locale.get())}</p>
+                <p class="partner__products-label">{Msg::NextgenProducts.get(locale)}</p>
                 <ul class="partner__products">
-                    {partner.products.iter().cloned().map(|product| view! {
-                        <li>{move || product.get(locale.get()).to_string()}</li>
-                    }).collect_view()}
+                    {partner.products.iter().map(|product| view! { <li>{product.get(locale).to_string()}</li> }).collect_view()}
                 </ul>
             })}
             {(!other.is_empty()).then(|| view! {
-                <div class="table-scroll" tabindex="0" role="region"
-                    aria-label=move || format!("{}: {}", Msg::NextgenOtherFiguresRegion.get(locale.get()), region_name.get(locale.get()))>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=region>
                     <table class="data-table">
-                        <caption><span>{move || format!("{}: {}", Msg::NextgenOtherFigures.get(locale.get()), caption_name.get(locale.get()))}</span></caption>
+                        <caption><span>{caption}</span></caption>
                         <thead>
                             <tr>
-                                <th scope="col">{move || Msg::PagesColMeasure.get(locale.get())}</th>
-                                <th scope="col">{move || Msg::PagesColValue.get(locale.get())}</th>
-                                <th scope="col">{move || Msg::AsOf.get(locale.get())}</th>
+                                <th scope="col">{Msg::PagesColMeasure.get(locale)}</th>
+                                <th scope="col">{Msg::PagesColValue.get(locale)}</th>
+                                <th scope="col">{Msg::AsOf.get(locale)}</th>
                             </tr>
                         </thead>
                         <tbody>
                             {other.into_iter().map(|figure| {
-                                let (label, as_of) = (figure.label.clone(), figure.as_of);
+                                let (label, as_of) = (figure.label.get(locale).to_string(), format_date(figure.as_of, locale));
                                 view! {
                                     <tr>
-                                        <th scope="row">{move || label.get(locale.get()).to_string()}</th>
-                                        <td><SourcedCell figure sources=sources.clone()/></td>
-                                        <td>{move || format_date(as_of, locale.get())}</td>
+                                        <th scope="row">{label}</th>
+                                        <td><SourcedCell figure/></td>
+                                        <td>{as_of}</td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -240,6 +240,16 @@ pub fn image_file(chart: ChartId, locale: Locale, extension: &str) -> String {
     format!("charts/{}-{}.{extension}", chart.as_str(), locale.tag())
 }
 
+/// A chart's body as a page shows it before its code wakes up, one file per width
+/// (`charts::frame::VARIANTS`): `charts/body/<id>-<lang>-<variant>.svg`.
+pub fn body_image_file(chart: ChartId, locale: Locale, variant: &str) -> String {
+    format!(
+        "charts/body/{}-{}-{variant}.svg",
+        chart.as_str(),
+        locale.tag()
+    )
+}
+
 pub fn card_image_file(chart: ChartId, locale: Locale) -> String {
     format!("charts/{}-{}-card.png", chart.as_str(), locale.tag())
 }
@@ -248,8 +258,10 @@ pub fn oembed_file(chart: ChartId, locale: Locale) -> String {
     format!("oembed/{}-{}.json", chart.as_str(), locale.tag())
 }
 
-/// The portal address of a chart with its state: `#/en/initiative?chart=…`.
-pub fn permalink_hash(locale: Locale, state: &ChartState) -> String {
+/// The portal address of a chart with its state, below the site's root:
+/// `en/nextgen/?chart=park-residents&metric=park-jobs#chart-park-residents`. The query
+/// carries the state; the fragment scrolls the card into view even with scripts off.
+pub fn permalink(locale: Locale, state: &ChartState) -> String {
     let card = card_of(state.chart);
     let mut pairs = vec![("chart", card.as_str().to_string())];
     pairs.extend(
@@ -262,15 +274,26 @@ pub fn permalink_hash(locale: Locale, state: &ChartState) -> String {
         pairs.push(("metric", state.chart.as_str().to_string()));
     }
     format!(
-        "{}{}",
+        "{}{}#{}",
         crate::route::Route::href(locale, &page_of(state.chart)),
-        query_string(&pairs)
+        query_string(&pairs),
+        card_anchor(card)
     )
 }
 
+/// The element id of a chart's card on its portal page, and so the fragment that
+/// scrolls to it.
+pub fn card_anchor(card: ChartId) -> String {
+    format!("chart-{}", card.as_str())
+}
+
 /// Reads a portal address's chart state: which card it points at, and that card's state.
-pub fn state_from_hash(hash: &str) -> Option<ChartState> {
-    let (_, query) = hash.split_once('?')?;
+/// Takes a permalink (`en/nextgen/?chart=…#…`), a page's `location.search`, or an earlier
+/// release's hash route (`#/en/nextgen?chart=…`).
+pub fn state_from_address(address: &str) -> Option<ChartState> {
+    let address = address.strip_prefix('#').unwrap_or(address);
+    let (_, query) = address.split_once('?')?;
+    let query = query.split('#').next().unwrap_or_default();
     let card = pairs(query)
         .find(|(key, _)| *key == "chart")
         .and_then(|(_, value)| ChartId::parse(value))
@@ -312,7 +335,7 @@ pub fn embed_url(base: &str, state: &ChartState, locale: Locale, options: &Embed
 
 /// The portal's page with the card in `state`, below the site's root `base`.
 pub fn portal_url(base: &str, locale: Locale, state: &ChartState) -> String {
-    format!("{base}index.html{}", permalink_hash(locale, state))
+    format!("{base}{}", permalink(locale, state))
 }
 
 /// The height an iframe starts at before the embed reports its own, in CSS pixels:
@@ -478,15 +501,18 @@ mod tests {
             view: View::Table,
             hidden: vec![1],
         };
-        let hash = permalink_hash(Locale::En, &state);
+        let link = permalink(Locale::En, &state);
         assert_eq!(
-            hash,
-            "#/en/nextgen?chart=park-residents&view=table&hide=1&metric=park-jobs"
+            link,
+            "en/nextgen/?chart=park-residents&view=table&hide=1&metric=park-jobs#chart-park-residents"
         );
-        assert_eq!(crate::route::Route::parse(&hash).page, Page::Nextgen);
-        assert_eq!(state_from_hash(&hash), Some(state));
-        assert_eq!(state_from_hash("#/en/nextgen"), None);
-        assert_eq!(state_from_hash("#/en/nextgen?chart=nope"), None);
+        assert_eq!(crate::route::Route::parse(&link).page, Page::Nextgen);
+        assert_eq!(state_from_address(&link), Some(state.clone()));
+        assert_eq!(state_from_address("en/nextgen/"), None);
+        assert_eq!(state_from_address("?chart=nope"), None);
+        // A link shared before the portal had real addresses reads the same.
+        let earlier = "#/en/nextgen?chart=park-residents&view=table&hide=1&metric=park-jobs";
+        assert_eq!(state_from_address(earlier), Some(state));
     }
 
     #[test]

@@ -303,6 +303,14 @@ messages! {
     ),
     EmbedSeeCurrent => ("Cari versiyaya baxın", "See the current version"),
     EmbedImageAlt => ("Qrafikin şəkli", "Image of the chart"),
+    // ---- Static-first pages: the landing page, the card's static words.
+    LandingEnter => ("Portala azərbaycanca daxil olun", "Enter the portal in English"),
+    ChartTableSummary => ("Qrafikin dəyərləri cədvəldə", "The chart's values as a table"),
+    ShareLinkToCard => ("Portalda bu qrafikə keçid", "Link to this chart on the portal"),
+    ShareLinkToPage => (
+        "Qrafikin öz səhifəsi (paylaşanda önizləmə şəkli ilə görünür)",
+        "The chart's own page (shared, it shows a preview image)"
+    ),
     // ---- Shell additions (lead) go above this line.
     // ---- Page texts (initiative, azerbaijan, nextgen, climate): each page's keys together, prefixed with the page's name.
     // Shared by the four content pages.

@@ -1,5 +1,7 @@
-//! Hash routes: `#/{az|en}/{page}`. Hash routes survive a reload on any static host or
-//! sub-path without server rewrites, because the server only ever sees `index.html`.
+//! Page addresses: `{az|en}/{page}/` below the site's root, each written ahead of time as
+//! `{az|en}/{page}/index.html`, so any static host, sub-path or folder serves them with
+//! no rewrite rules. The parser also reads the hash routes of earlier releases
+//! (`#/en/climate`), so a link shared before still lands on its page.
 
 use crate::text::Locale;
 
@@ -77,10 +79,11 @@ pub struct Route {
 }
 
 impl Route {
-    /// Parses `location.hash`. Never fails: anything unknown becomes the 404 page, and an
-    /// address with no language asks the caller to choose one.
-    pub fn parse(hash: &str) -> Route {
-        let path = hash.strip_prefix('#').unwrap_or(hash);
+    /// Parses a page's address below the site's root (`en/climate/`), or an earlier
+    /// release's hash route (`#/en/climate`). Never fails: anything unknown becomes the
+    /// 404 page, and an address with no language asks the caller to choose one.
+    pub fn parse(address: &str) -> Route {
+        let path = address.strip_prefix('#').unwrap_or(address);
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let mut parts = path.trim_start_matches('/').splitn(2, '/');
         let first = parts.next().unwrap_or_default();
@@ -101,8 +104,18 @@ impl Route {
         }
     }
 
+    /// The page's address below the site's root: `az/`, `en/climate/`.
     pub fn href(locale: Locale, page: &Page) -> String {
-        format!("#/{}/{}", locale.tag(), page.slug())
+        match page.slug() {
+            "" => format!("{}/", locale.tag()),
+            slug => format!("{}/{slug}/", locale.tag()),
+        }
+    }
+
+    /// How many folders deep the page's file sits (`en/climate/index.html`: 2), so its
+    /// links reach the site's root with that many `../`.
+    pub fn depth(locale: Locale, page: &Page) -> usize {
+        Route::href(locale, page).matches('/').count()
     }
 }
 
@@ -193,6 +206,25 @@ mod tests {
             Route::parse(&Route::href(Locale::En, &no_language.page)).page,
             no_language.page
         );
+    }
+
+    #[test]
+    fn pages_have_folder_addresses() {
+        assert_eq!(Route::href(Locale::Az, &Page::Home), "az/");
+        assert_eq!(Route::href(Locale::En, &Page::Climate), "en/climate/");
+        assert_eq!(Route::depth(Locale::En, &Page::Home), 1);
+        assert_eq!(Route::depth(Locale::En, &Page::Climate), 2);
+    }
+
+    #[test]
+    fn earlier_hash_routes_and_new_addresses_name_the_same_page() {
+        for locale in Locale::ALL {
+            for page in Page::NAVIGATION {
+                let old = format!("#/{}/{}", locale.tag(), page.slug());
+                assert_eq!(Route::parse(&old), Route::parse(&Route::href(locale, &page)));
+            }
+        }
+        assert_eq!(Route::parse("/en/climate/?chart=x").page, Page::Climate);
     }
 
     #[test]

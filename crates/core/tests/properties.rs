@@ -201,10 +201,10 @@ proptest! {
 
     #[test]
     fn permalinks_read_back_from_any_address(hash in embed_query(), to in locale()) {
-        use klaster_core::embed::{permalink_hash, state_from_hash};
-        let hash = format!("#/en/nextgen?{hash}");
-        if let Some(state) = state_from_hash(&hash) {
-            prop_assert_eq!(state_from_hash(&permalink_hash(to, &state)), Some(state));
+        use klaster_core::embed::{permalink, state_from_address};
+        let hash = format!("en/nextgen/?{hash}");
+        if let Some(state) = state_from_address(&hash) {
+            prop_assert_eq!(state_from_address(&permalink(to, &state)), Some(state));
         }
     }
 

@@ -19,6 +19,7 @@ pub mod decimate;
 pub mod describe;
 pub mod export;
 pub mod extract;
+pub mod frame;
 pub mod hit;
 pub mod id;
 pub mod layout;

@@ -64,3 +64,64 @@ fn with_title_and_description(document: &str, chart: &ChartData, locale: Locale)
         &rest[1..]
     )
 }
+
+/// Draws `chart` as `layout` places it on an SVG `size` pixels large, and returns what is
+/// inside the `<svg>` element.
+fn inner_svg(
+    chart: &ChartData,
+    layout: &super::layout::ChartLayout,
+    palette: &Palette,
+    size: (u32, u32),
+) -> Result<String, String> {
+    let mut document = String::new();
+    {
+        let area = SVGBackend::with_string(&mut document, size).into_drawing_area();
+        super::draw::draw_laid_out(&area, chart, layout, palette)?;
+        area.present().map_err(|e| e.to_string())?;
+    }
+    let start = document.find('>').map_or(0, |at| at + 1);
+    let end = document.rfind("</svg>").unwrap_or(document.len());
+    Ok(document[start..end].trim().to_string())
+}
+
+/// The body of a chart as a page shows it before its code wakes up: `frame` (from
+/// [`super::frame::Frame::new`] on the chart without its words), drawn in the light and
+/// in the dark palette at once. An SVG image takes the `color-scheme` of the page that
+/// shows it, so the picture follows the page's theme, the reader's own choice included.
+pub fn render_body_svg(
+    chart: &ChartData,
+    frame: &super::frame::Frame,
+    locale: Locale,
+) -> Result<String, String> {
+    let size = (frame.width as u32, frame.layout.height.ceil() as u32);
+    let light = inner_svg(chart, &frame.layout, &Palette::light(), size)?;
+    let dark = inner_svg(chart, &frame.layout, &Palette::dark(), size)?;
+    let (width, height, crop) = (frame.width, frame.height, frame.crop);
+    Ok(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" lang=\"{lang}\" width=\"{width}\" height=\"{height}\" \
+viewBox=\"0 {crop} {width} {height}\">\n<style>.dark{{display:none}}@media (prefers-color-scheme:dark){{.light{{display:none}}.dark{{display:inline}}}}</style>\n\
+<g class=\"light\">{light}</g>\n<g class=\"dark\">{dark}</g>\n</svg>\n",
+        lang = locale.tag(),
+    ))
+}
+
+/// A legend entry's mark as inline SVG for an HTML legend, in both palettes; the page's
+/// stylesheet shows the one of its theme (`.chart-swatch .light`, `.dark`).
+pub fn render_swatch_svg(
+    chart: &ChartData,
+    mark: super::layout::LegendMark,
+) -> Result<String, String> {
+    let (chart, layout) = super::frame::swatch(chart.spec.id, mark);
+    let size = (
+        super::frame::SWATCH.0 as u32,
+        super::frame::SWATCH.1 as u32,
+    );
+    let light = inner_svg(&chart, &layout, &Palette::light(), size)?;
+    let dark = inner_svg(&chart, &layout, &Palette::dark(), size)?;
+    Ok(format!(
+        "<svg class=\"chart-swatch\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" aria-hidden=\"true\" focusable=\"false\">\
+<g class=\"light\">{light}</g><g class=\"dark\">{dark}</g></svg>",
+        w = size.0,
+        h = size.1,
+    ))
+}

@@ -8,7 +8,7 @@
 //! `size / SVG_FONT_SCALE` and puts a top-anchored baseline at `0.76em`; [`PageCanvas`]
 //! writes text the SVG way, so the page, the PNG and the SVG file match.
 
-use super::geometry::backing_size;
+use klaster_core::charts::frame::backing_size;
 use klaster_core::charts::draw::draw_laid_out;
 use klaster_core::charts::layout::{ChartLayout, SVG_FONT_SCALE};
 use klaster_core::charts::model::ChartData;

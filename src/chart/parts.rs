@@ -1,39 +1,15 @@
-//! The data a chart card draws from: only the resources its chart reads, fetched and
-//! verified through [`crate::data`] (once for the whole app), assembled into the core's
-//! `Package` so the core's `extract` runs unchanged. The rest of the package stays empty:
-//! a chart never waits for, or fails on, a file it does not read.
+//! A package with only the resources one chart reads, so the core's `extract` runs
+//! unchanged on what a card fetched: the rest stays empty, and a chart never waits for,
+//! or fails on, a file it does not read.
 
-use crate::data::{self, LoadError};
-use futures::future::{try_join_all, FutureExt, LocalBoxFuture};
 use klaster_core::charts::export::SourceIndex;
-use klaster_core::charts::ChartId;
-use klaster_core::package::{DataPackage, ResourceName};
+use klaster_core::package::DataPackage;
 use klaster_core::resources::{
     Accession, ClimateContext, ClusterRegistry, GlossaryEntry, IndustrialPark, MapProjection,
     Milestone, NextGenCluster, Source, WorldMap,
 };
 use klaster_core::validate::Package;
 use klaster_core::Text;
-use serde::de::DeserializeOwned;
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::sync::Arc;
-
-/// The resources `chart` reads. The test below checks the list against the core's
-/// `extract` on the full package, so a chart that starts reading more fails it.
-pub fn needs(chart: ChartId) -> &'static [ResourceName] {
-    use ResourceName::*;
-    match chart {
-        ChartId::InitiativeGrowth | ChartId::InitiativeMetrics => &[Milestones, Sources],
-        ChartId::MembersByCountry => &[Clusters, Sources],
-        ChartId::NextgenCapacities => &[Nextgen, Accession, Sources],
-        ChartId::PolymerOutput => &[Nextgen, Sources],
-        ChartId::Park(_) => &[Park, Sources],
-        ChartId::EmissionsTargets => &[Climate, Sources],
-        ChartId::AccessionTimeline => &[Accession, Milestones, Sources],
-        ChartId::MemberMap => &[Clusters, WorldMap, Sources],
-    }
-}
 
 /// Some resources of the package; the others are filled in empty.
 #[derive(Default)]
@@ -109,81 +85,17 @@ pub struct ChartSource {
     pub verified: bool,
 }
 
-/// Puts one loaded resource into the parts.
-type Fill = Box<dyn FnOnce(&mut Parts)>;
-
-async fn take<T: DeserializeOwned + Clone + 'static>(
-    name: ResourceName,
-) -> Result<(T, bool), LoadError> {
-    let loaded = data::resource::<T>(name).await?;
-    Ok(((*loaded.value).clone(), loaded.verified))
-}
-
-/// One resource, fetched (or taken from the app's cache) and verified.
-async fn fetch(name: ResourceName) -> Result<(Fill, bool), LoadError> {
-    macro_rules! fill {
-        ($field:ident) => {{
-            let (value, verified) = take(name).await?;
-            let fill: Fill = Box::new(move |parts: &mut Parts| parts.$field = Some(value));
-            (fill, verified)
-        }};
-    }
-    Ok(match name {
-        ResourceName::Milestones => fill!(milestones),
-        ResourceName::Clusters => fill!(clusters),
-        ResourceName::Accession => fill!(accession),
-        ResourceName::Nextgen => fill!(nextgen),
-        ResourceName::Park => fill!(park),
-        ResourceName::Climate => fill!(climate),
-        ResourceName::Glossary => fill!(glossary),
-        ResourceName::Sources => fill!(sources),
-        ResourceName::WorldMap => fill!(world_map),
-    })
-}
-
-thread_local! {
-    /// Sources already assembled, by the resources they hold: cards that read the same
-    /// files share one.
-    static ASSEMBLED: RefCell<HashMap<&'static [ResourceName], Arc<ChartSource>>> =
-        RefCell::new(HashMap::new());
-}
-
-/// The resources `chart` reads, fetched at once, as a package.
-pub async fn chart_source(chart: ChartId) -> Result<Arc<ChartSource>, LoadError> {
-    let names = needs(chart);
-    if let Some(ready) = ASSEMBLED.with(|a| a.borrow().get(names).cloned()) {
-        return Ok(ready);
-    }
-    let descriptor = data::descriptor().await?;
-    let fetches: Vec<LocalBoxFuture<'static, _>> = names
-        .iter()
-        .map(|name| fetch(*name).boxed_local())
-        .collect();
-    let mut parts = Parts::default();
-    let mut verified = true;
-    for (fill, matched) in try_join_all(fetches).await? {
-        fill(&mut parts);
-        verified &= matched;
-    }
-    let package = parts.into_package((*descriptor).clone());
-    let source = Arc::new(ChartSource {
-        index: SourceIndex::new(&package),
-        package,
-        verified,
-    });
-    ASSEMBLED.with(|a| a.borrow_mut().insert(names, source.clone()));
-    Ok(source)
-}
-
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
     use super::*;
-    use klaster_core::charts::extract;
+    use crate::chart::resources_of;
+    use klaster_core::charts::{extract, ChartId};
+    use klaster_core::package::ResourceName;
     use klaster_core::validate::validate_package;
     use std::path::PathBuf;
 
-    /// The shipped package, whole; other chart modules' tests use it too.
-    pub(in crate::components::chart) fn full_package() -> Package {
+    /// The shipped package, whole.
+    fn full_package() -> Package {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data");
         let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
         report.package.expect("the shipped package parses")
@@ -192,7 +104,7 @@ pub(super) mod tests {
     /// The parts of `full` that `chart` needs, and nothing else.
     fn parts_for(chart: ChartId, full: &Package) -> Parts {
         let mut parts = Parts::default();
-        for name in needs(chart) {
+        for name in resources_of(chart) {
             match name {
                 ResourceName::Milestones => parts.milestones = Some(full.milestones.clone()),
                 ResourceName::Clusters => parts.clusters = Some(full.clusters.clone()),
@@ -216,7 +128,7 @@ pub(super) mod tests {
             assert_eq!(
                 extract(chart, &partial),
                 extract(chart, &full),
-                "{chart} reads a resource that `needs` does not list"
+                "{chart} reads a resource that `resources_of` does not list"
             );
         }
     }
@@ -224,7 +136,7 @@ pub(super) mod tests {
     #[test]
     fn every_chart_needs_the_sources() {
         for chart in ChartId::ALL {
-            assert!(needs(chart).contains(&ResourceName::Sources), "{chart}");
+            assert!(resources_of(chart).contains(&ResourceName::Sources), "{chart}");
         }
     }
 }

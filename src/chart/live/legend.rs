@@ -2,54 +2,12 @@
 //! core's own drawing on a small canvas. A series entry is a real toggle button.
 
 use super::canvas::paint;
-use klaster_core::charts::layout::{
-    Align, BodyLayout, ChartLayout, LegendEntry, LegendMark, TextLine, Tone, BODY,
-};
-use klaster_core::charts::model::{ChartBody, ChartData, LineChart};
-use klaster_core::charts::{ChartId, ChartSpec, PaletteName};
-use klaster_core::Text;
+use crate::chart::content::legend_groups;
+use klaster_core::charts::frame::{swatch, SWATCH};
+use klaster_core::charts::layout::LegendMark;
+use klaster_core::charts::{ChartId, PaletteName};
 use leptos::html;
 use leptos::prelude::*;
-
-/// The swatch's size in CSS pixels: the core draws a legend mark 26 pixels wide.
-const SWATCH: (f64, f64) = (30.0, 20.0);
-
-/// A chart with nothing but one legend entry, so the core draws just its mark.
-fn swatch_chart(id: ChartId, mark: LegendMark) -> (ChartData, ChartLayout) {
-    let none = || Text::new("", "");
-    let chart = ChartData {
-        spec: ChartSpec {
-            id,
-            title: none(),
-            subtitle: none(),
-            source: none(),
-            notes: Vec::new(),
-            as_of: None,
-        },
-        body: ChartBody::Lines(LineChart { panels: Vec::new() }),
-    };
-    let layout = ChartLayout {
-        width: SWATCH.0,
-        height: SWATCH.1,
-        header: Vec::new(),
-        legend: vec![LegendEntry {
-            mark,
-            x: 2.0,
-            y: SWATCH.1 / 2.0,
-            label: TextLine {
-                text: String::new(),
-                x: 0.0,
-                y: 0.0,
-                font: BODY,
-                tone: Tone::Text,
-                align: Align::Left,
-            },
-        }],
-        body: BodyLayout::Lines(Vec::new()),
-        footer: Vec::new(),
-    };
-    (chart, layout)
-}
 
 #[component]
 fn Swatch(mark: LegendMark, chart: ChartId, palette: Signal<PaletteName>) -> impl IntoView {
@@ -57,7 +15,7 @@ fn Swatch(mark: LegendMark, chart: ChartId, palette: Signal<PaletteName>) -> imp
     Effect::new(move |_| {
         let palette = palette.get().palette();
         let Some(canvas) = canvas.get() else { return };
-        let (chart, layout) = swatch_chart(chart, mark);
+        let (chart, layout) = swatch(chart, mark);
         let ratio = window().device_pixel_ratio();
         let _ = paint(&canvas, &chart, &layout, &palette, SWATCH, 0.0, ratio);
     });
@@ -75,19 +33,9 @@ pub fn Legend(
     hidden: RwSignal<Vec<usize>>,
     group_label: Signal<String>,
 ) -> impl IntoView {
-    let series_count = move || {
-        entries.with(|e| {
-            e.iter()
-                .filter(|(mark, _)| matches!(mark, LegendMark::Series(..)))
-                .count()
-        })
-    };
     move || {
-        let entries = entries.get();
-        let count = series_count();
-        let (series, keys): (Vec<_>, Vec<_>) = entries
-            .into_iter()
-            .partition(|(mark, _)| matches!(mark, LegendMark::Series(..)) && count > 1);
+        let (series, keys) = legend_groups(entries.get());
+        let count = series.len();
         let buttons = (!series.is_empty()).then(|| {
             let buttons = series
                 .into_iter()

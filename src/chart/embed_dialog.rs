@@ -4,8 +4,6 @@
 //! a preview (or carries the dialog's controls) until a reader asks for one.
 
 use super::clipboard::copy_text;
-use super::permalink::site_base;
-use crate::app::use_route;
 use klaster_core::embed::{embed_url, snippet, ChartState, EmbedOptions, ThemeChoice, View};
 use klaster_core::i18n::Msg;
 use klaster_core::{Locale, Text};
@@ -70,7 +68,7 @@ fn choice<T: Choice>(
     name: String,
     options: &[T],
     chosen: RwSignal<T>,
-    locale: Memo<Locale>,
+    locale: Locale,
 ) -> impl IntoView {
     let buttons = options
         .iter()
@@ -80,14 +78,14 @@ fn choice<T: Choice>(
                     <input type="radio" name=name.clone() value=option.tag()
                         prop:checked=move || chosen.get() == option
                         on:change=move |_| chosen.set(option)/>
-                    {move || option.words().get(locale.get())}
+                    {option.words().get(locale)}
                 </label>
             }
         })
         .collect_view();
     view! {
         <fieldset>
-            <legend>{move || legend.get(locale.get())}</legend>
+            <legend>{legend.get(locale)}</legend>
             {buttons}
         </fieldset>
     }
@@ -97,6 +95,10 @@ fn choice<T: Choice>(
 pub fn EmbedDialog(
     /// The card's id in the catalog, for element ids.
     key: &'static str,
+    /// The page's language, which the dialog speaks and the snippet starts in.
+    locale: Locale,
+    /// The site's root as an absolute URL: where the chart pages and `embed.js` are.
+    base: String,
     /// The card's state when the dialog opened: its metric and hidden series.
     state: ChartState,
     /// The chart's title in both languages: the iframe's title in the chosen one.
@@ -106,13 +108,12 @@ pub fn EmbedDialog(
     /// Called once the dialog has closed (Close or Esc).
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let locale = use_route().locale;
-    let language = RwSignal::new(locale.get_untracked());
+    let language = RwSignal::new(locale);
     let theme = RwSignal::new(ThemeChoice::Auto);
     let first_view = RwSignal::new(state.view);
     let pinned = RwSignal::new(true);
     let status = RwSignal::new(None::<Msg>);
-    let base = StoredValue::new(site_base());
+    let base = StoredValue::new(base);
 
     let src = Memo::new(move |_| {
         let state = ChartState {
@@ -171,7 +172,7 @@ pub fn EmbedDialog(
     };
 
     let id = |part: &str| format!("embed-{key}-{part}");
-    let text = move |msg: Msg| move || msg.get(locale.get());
+    let text = move |msg: Msg| msg.get(locale);
     view! {
         <dialog class="embed-dialog" node_ref=dialog aria-labelledby=id("title")
             on:close=move |_| on_close.run(())>
@@ -203,7 +204,7 @@ pub fn EmbedDialog(
             <div class="embed-dialog__copy">
                 <button type="button" on:click=copy>{text(Msg::EmbedDialogCopy)}</button>
                 <p class="embed-dialog__status" role="status">
-                    {move || status.get().map(|msg| msg.get(locale.get()))}
+                    {move || status.get().map(|msg| msg.get(locale))}
                 </p>
             </div>
             <h3 class="embed-dialog__preview-title">{text(Msg::EmbedDialogPreview)}</h3>

@@ -1,15 +1,71 @@
-//! Sizes and frames for a chart card, in CSS pixels. On the page the chart's words
-//! (title, legend, sources) are HTML around the canvas, so the canvas shows only the
-//! body of the core's layout: the layout is made for a taller canvas and the drawing
-//! is shifted up by `crop`. Downloads draw the whole standalone chart instead.
+//! A chart placed for a page, in CSS pixels. On a page the chart's words (title, legend,
+//! sources) are HTML around the drawing, so the drawing shows only the body of the
+//! layout: the layout is made for a taller area and the drawing shifted up by `crop`.
+//! Downloads draw the whole standalone chart instead ([`standalone_size`]).
+//!
+//! The build draws each chart's body ahead of time at the widths of [`VARIANTS`]; the
+//! page shows the one whose viewport range it is in, and the interactive canvas that later
+//! takes its place keeps that picture's proportions ([`Variant::height_at`]), so nothing
+//! below it moves.
 
-use klaster_core::charts::layout::{
+use super::layout::{
     text_width, wrap, BodyLayout, ChartLayout, LegendEntry, BODY, BODY_BOLD, SMALL,
 };
-use klaster_core::charts::model::{ChartBody, ChartData};
-use klaster_core::charts::ChartSpec;
-use klaster_core::Locale;
-use klaster_core::Text;
+use super::model::{ChartBody, ChartData};
+use super::ChartSpec;
+use crate::text::{Locale, Text};
+
+/// One width the build draws a chart's body at, for viewports up to `max_viewport` CSS
+/// pixels wide (the last has no limit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Variant {
+    /// In file names: `<id>-<lang>-<name>.svg`.
+    pub name: &'static str,
+    pub width: u32,
+    pub max_viewport: Option<u32>,
+}
+
+/// Phones, tablets and narrow windows, desktops.
+pub const VARIANTS: [Variant; 3] = [
+    Variant {
+        name: "s",
+        width: 360,
+        max_viewport: Some(599),
+    },
+    Variant {
+        name: "m",
+        width: 600,
+        max_viewport: Some(959),
+    },
+    Variant {
+        name: "l",
+        width: 820,
+        max_viewport: None,
+    },
+];
+
+impl Variant {
+    /// The variant a viewport `viewport` CSS pixels wide shows.
+    pub fn for_viewport(viewport: f64) -> Variant {
+        VARIANTS
+            .into_iter()
+            .find(|v| v.max_viewport.is_none_or(|max| viewport <= f64::from(max)))
+            .unwrap_or(VARIANTS[VARIANTS.len() - 1])
+    }
+
+    /// The CSS media query that selects this variant, for `<source media>` and
+    /// `matchMedia`; `None` for the last, which is the picture's default.
+    pub fn media(&self) -> Option<String> {
+        self.max_viewport.map(|max| format!("(max-width: {max}px)"))
+    }
+
+    /// The height of `chart`'s body drawn `width` wide in this variant's proportions:
+    /// the picture scaled to `width`, so a canvas of this height replaces it in place.
+    pub fn height_at(&self, chart: &ChartData, locale: Locale, width: f64) -> f64 {
+        let own = Frame::new(chart, locale, f64::from(self.width));
+        (own.height * width / own.width).round()
+    }
+}
 
 /// Narrower than this, a chart is drawn at this width and its box scrolls.
 pub const MIN_WIDTH: f64 = 240.0;
@@ -156,6 +212,13 @@ impl Frame {
     pub fn new(chart: &ChartData, locale: Locale, width: f64) -> Frame {
         let width = width.max(MIN_WIDTH).floor();
         let height = body_height(chart, locale, width).ceil();
+        Frame::sized(chart, locale, width, height)
+    }
+
+    /// `chart` laid out `width` wide with a body `height` tall.
+    pub fn sized(chart: &ChartData, locale: Locale, width: f64, height: f64) -> Frame {
+        let width = width.max(MIN_WIDTH).floor();
+        let height = height.max(1.0).ceil();
         let crop = crop(chart, locale, width);
         let mut layout = ChartLayout::new(chart, locale, width, crop + height + BOTTOM_TRIM);
         // The legend is HTML on the page.
@@ -196,6 +259,49 @@ pub fn standalone_size(chart: &ChartData, locale: Locale, width: f64) -> (f64, f
     (width, (above + body + 10.0 + below).ceil())
 }
 
+/// A legend swatch's size in CSS pixels: the core draws a legend mark 26 pixels wide.
+pub const SWATCH: (f64, f64) = (30.0, 20.0);
+
+/// A chart with nothing but one legend entry, laid out so that drawing it paints just
+/// that entry's mark: the legend's swatches, on a canvas or in SVG.
+pub fn swatch(id: super::ChartId, mark: super::layout::LegendMark) -> (ChartData, ChartLayout) {
+    use super::layout::{Align, TextLine, Tone};
+    use super::model::LineChart;
+    let none = || Text::new("", "");
+    let chart = ChartData {
+        spec: ChartSpec {
+            id,
+            title: none(),
+            subtitle: none(),
+            source: none(),
+            notes: Vec::new(),
+            as_of: None,
+        },
+        body: ChartBody::Lines(LineChart { panels: Vec::new() }),
+    };
+    let layout = ChartLayout {
+        width: SWATCH.0,
+        height: SWATCH.1,
+        header: Vec::new(),
+        legend: vec![LegendEntry {
+            mark,
+            x: 2.0,
+            y: SWATCH.1 / 2.0,
+            label: TextLine {
+                text: String::new(),
+                x: 0.0,
+                y: 0.0,
+                font: BODY,
+                tone: Tone::Text,
+                align: Align::Left,
+            },
+        }],
+        body: BodyLayout::Lines(Vec::new()),
+        footer: Vec::new(),
+    };
+    (chart, layout)
+}
+
 /// The canvas's backing store for a CSS size at a device pixel ratio: whole device
 /// pixels, at least one each way.
 pub fn backing_size((width, height): (f64, f64), pixel_ratio: f64) -> (u32, u32) {
@@ -209,14 +315,14 @@ pub fn backing_size((width, height): (f64, f64), pixel_ratio: f64) -> (u32, u32)
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use klaster_core::charts::{extract, ChartId, ParkTopic};
-    use klaster_core::validate::{validate_package, Package};
+    use crate::charts::{extract, ChartId, ParkTopic};
+    use crate::validate::{validate_package, Package};
     use std::path::PathBuf;
 
-    pub fn package() -> Package {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data");
+    fn package() -> Package {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
         let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
         report.package.expect("the shipped package parses")
     }
@@ -295,7 +401,7 @@ pub(crate) mod tests {
         let ChartBody::Lines(after) = &shown.body else {
             unreachable!()
         };
-        let styles = |l: &klaster_core::charts::model::LineChart| {
+        let styles = |l: &crate::charts::model::LineChart| {
             l.series_with_style()
                 .iter()
                 .map(|(i, s)| (*i, s.id.clone()))
@@ -328,6 +434,31 @@ pub(crate) mod tests {
                 },
                 "{id}: a note was dropped for want of room"
             );
+        }
+    }
+
+    #[test]
+    fn every_viewport_has_one_variant_and_its_media_query_says_so() {
+        assert_eq!(Variant::for_viewport(320.0).name, "s");
+        assert_eq!(Variant::for_viewport(599.0).name, "s");
+        assert_eq!(Variant::for_viewport(600.0).name, "m");
+        assert_eq!(Variant::for_viewport(1920.0).name, "l");
+        assert_eq!(VARIANTS[0].media().as_deref(), Some("(max-width: 599px)"));
+        assert_eq!(VARIANTS[2].media(), None);
+    }
+
+    #[test]
+    fn a_canvas_in_a_variants_proportions_has_the_pictures_height() {
+        let package = package();
+        for id in ChartId::ALL {
+            let chart = on_screen(&extract(id, &package).unwrap());
+            for variant in VARIANTS {
+                let own = Frame::new(&chart, Locale::En, f64::from(variant.width));
+                let at_own = variant.height_at(&chart, Locale::En, own.width);
+                assert_eq!(at_own, own.height.round(), "{id} {}", variant.name);
+                let half = variant.height_at(&chart, Locale::En, own.width / 2.0);
+                assert!((half - own.height / 2.0).abs() <= 1.0, "{id} {}", variant.name);
+            }
         }
     }
 }

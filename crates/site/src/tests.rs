@@ -1,0 +1,119 @@
+use super::*;
+
+fn package() -> Arc<Package> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+    Arc::new(valid_package(&dir).expect("the shipped package is valid"))
+}
+
+const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>Klaster</title>\n  <meta name=\"description\" content=\"x\">\n  <link rel=\"stylesheet\" href=\"./main-1.css\">\n  <meta name=\"klaster-boot\" data-js=\"./a.js\" data-wasm=\"./a.wasm\">\n</head>\n<body>\n</body>\n</html>\n";
+
+fn page(locale: Locale, document: Document) -> String {
+    let site = Site::new(locale, document, package(), None);
+    let template = Template::parse(TEMPLATE).expect("the template parses");
+    template
+        .page(&site, render_document(site.clone()))
+        .expect("the page renders")
+}
+
+#[test]
+fn a_page_two_folders_down_reaches_the_root_with_two_steps_back() {
+    let html = page(Locale::Az, Document::Portal(Page::Climate));
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"az\">"));
+    assert!(html.contains("href=\"../../main-1.css\""));
+    assert!(html.contains("data-js=\"../../a.js\""));
+    assert_eq!(html.matches("<title>").count(), 1, "the template's title goes");
+    assert_eq!(html.matches("name=\"description\"").count(), 1);
+}
+
+#[test]
+fn every_page_has_its_own_title_canonical_and_language_pair() {
+    for locale in Locale::ALL {
+        for page_name in Page::NAVIGATION {
+            let html = page(locale, Document::Portal(page_name.clone()));
+            let own = Route::href(locale, &page_name);
+            let depth = "../".repeat(Route::depth(locale, &page_name));
+            assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{depth}{own}\"")), "{own}");
+            for other in Locale::ALL {
+                let href = format!("{depth}{}", Route::href(other, &page_name));
+                assert!(
+                    html.contains(&format!("hreflang=\"{}\" href=\"{href}\"", other.tag())),
+                    "{own}: no alternate {href}"
+                );
+            }
+            assert!(html.contains("application/ld+json"), "{own}");
+        }
+    }
+}
+
+#[test]
+fn the_data_page_describes_the_package_as_a_dataset() {
+    let site = Site::new(Locale::En, Document::Portal(Page::Data), package(), Some("https://x.test/k/".into()));
+    let value = klaster::head::json_ld(&site);
+    assert_eq!(value["@type"], "Dataset");
+    assert_eq!(value["url"], "https://x.test/k/en/data/");
+    let downloads = value["distribution"].as_array().expect("a distribution");
+    assert_eq!(downloads.len(), 2 * site.package.descriptor.resources.len());
+    assert!(downloads.iter().all(|d| d["contentUrl"].as_str().is_some_and(|u| u.starts_with("https://x.test/k/data/"))));
+    assert!(value["license"].as_str().is_some_and(|l| l.contains("creativecommons")));
+}
+
+#[test]
+fn json_ld_cannot_close_its_script_early() {
+    let html = page(Locale::En, Document::Portal(Page::Sources));
+    let start = html.find("application/ld+json").expect("json-ld");
+    let end = start + html[start..].find("</script>").expect("the script ends");
+    let json = &html[html[..end].rfind('>').map_or(start, |at| at + 1)..end];
+    let parsed: serde_json::Value = serde_json::from_str(json).expect("the JSON-LD parses");
+    assert_eq!(parsed["@type"], "CollectionPage");
+}
+
+#[test]
+fn a_chart_card_is_complete_without_scripts() {
+    let html = page(Locale::En, Document::Portal(Page::Initiative));
+    for chart in [ChartId::InitiativeGrowth, ChartId::MemberMap] {
+        let id = chart.as_str();
+        assert!(html.contains(&format!("id=\"chart-{id}\"")), "{id}: no card");
+        assert!(html.contains(&format!("charts/body/{id}-en-l.svg")), "{id}: no picture");
+        assert!(html.contains(&format!("charts/body/{id}-en-s.svg")), "{id}: no phone picture");
+        assert!(html.contains(&format!("id=\"chart-{id}-table\"")), "{id}: no table");
+        assert!(html.contains(&format!("data-component=\"ChartIsland_")), "no island");
+    }
+    assert!(!html.contains("alt=\"\""), "every picture says what it shows");
+}
+
+#[test]
+fn the_not_found_page_reaches_assets_from_any_depth() {
+    let html = page(Locale::Az, Document::NotFound);
+    assert!(html.contains("href=\"/main-1.css\""));
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex\""));
+}
+
+#[test]
+fn documents_have_distinct_files() {
+    let package = package();
+    let files: std::collections::HashSet<String> = documents()
+        .into_iter()
+        .map(|(locale, document)| file_of(&Site::new(locale, document, package.clone(), None)))
+        .collect();
+    assert_eq!(files.len(), documents().len());
+    assert!(files.contains("en/climate/index.html"));
+    assert!(files.contains("az/index.html"));
+    assert!(files.contains("chart-member-map-az.html"));
+}
+
+#[test]
+fn the_sitemap_lists_every_page_in_both_languages_with_its_pair() {
+    let xml = sitemap("https://x.test/");
+    assert_eq!(xml.matches("<loc>").count(), 2 * Page::NAVIGATION.len());
+    assert!(xml.contains("<loc>https://x.test/az/nextgen/</loc>"));
+    assert!(xml.contains("hreflang=\"en\" href=\"https://x.test/en/nextgen/\""));
+    assert!(robots("https://x.test/").contains("Sitemap: https://x.test/sitemap.xml"));
+}
+
+#[test]
+fn site_addresses_are_checked() {
+    assert_eq!(SiteUrl::parse("").unwrap(), None);
+    assert_eq!(SiteUrl::parse("https://x.test/k").unwrap().as_deref(), Some("https://x.test/k/"));
+    assert!(SiteUrl::parse("javascript:alert(1)").is_err());
+    assert!(SiteUrl::parse("https://x.test/?a=1").is_err());
+}

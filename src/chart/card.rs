@@ -1,0 +1,171 @@
+//! A chart card as the build renders it: the chart's words, its body as a picture the
+//! publisher drew with the same drawing function (one file per width in
+//! `charts/body/`, in both palettes), its legend, table and sources, all plain HTML
+//! inside the island that later brings the chart to life.
+
+use super::content::{card_details, card_footer, card_head, legend_groups, title_id, Heading, Words};
+use super::island::ChartIsland;
+use super::resources_of;
+use crate::context::use_site;
+use klaster_core::charts::describe::describe;
+use klaster_core::charts::export::SourceIndex;
+use klaster_core::charts::frame::{on_screen, Frame, VARIANTS};
+use klaster_core::charts::layout::LegendMark;
+use klaster_core::charts::model::ChartData;
+use klaster_core::charts::svg::render_swatch_svg;
+use klaster_core::charts::{extract, ChartId, ParkTopic};
+use klaster_core::embed::{body_image_file, card_anchor, chart_page_file, data_version};
+use klaster_core::i18n::Msg;
+use klaster_core::Locale;
+use leptos::prelude::*;
+
+#[component]
+pub fn ChartCard(chart: ChartId) -> impl IntoView {
+    let site = use_site();
+    let locale = site.locale;
+    let package = site.package.clone();
+    let embed = site.in_embed();
+    // The build stops on a chart that does not extract (crates/site checks every chart
+    // first), so this is the card's own account of a package that changed under it.
+    let data = match extract(chart, &package) {
+        Ok(data) => data,
+        Err(problem) => {
+            return view! {
+                <p class="status status--error" data-chart-problem=problem>{Msg::ChartUnavailable.get(locale)}</p>
+            }
+            .into_any()
+        }
+    };
+    let index = SourceIndex::new(&package);
+    let words = Words {
+        locale,
+        sources: &package.sources,
+        index: &index,
+    };
+    let heading = if embed { Heading::Page } else { Heading::Section };
+    let version = data_version(&package.descriptor, resources_of(chart));
+    let content = view! {
+        <div class="chart-card__static">
+            {card_head(chart, &data, locale, heading)}
+            {static_plot(chart, &data, locale, &site.root, embed)}
+            {card_details(chart, &data, &words, false)}
+            {card_footer(&data, &words, embed)}
+        </div>
+    }
+    .into_any();
+    view! {
+        <div class="chart-card" id=card_anchor(chart) role="group" aria-labelledby=title_id(chart)
+            data-chart=chart.as_str()>
+            <ChartIsland
+                card=chart.as_str().to_string()
+                lang=locale.tag().to_string()
+                root=site.root.clone()
+                embed
+                version
+                title_az=data.spec.title.get(Locale::Az).to_string()
+                title_en=data.spec.title.get(Locale::En).to_string()
+            >
+                {content}
+            </ChartIsland>
+        </div>
+    }
+    .into_any()
+}
+
+/// The chart's body as the page shows it before its code wakes up: the legend in HTML
+/// and the picture, one file per width of [`VARIANTS`], each with its size so nothing
+/// moves when it arrives. The live canvas later takes the picture's place at its height.
+fn static_plot(chart: ChartId, data: &ChartData, locale: Locale, root: &str, eager: bool) -> AnyView {
+    let shown = on_screen(data);
+    let frames: Vec<_> = VARIANTS
+        .into_iter()
+        .map(|variant| (variant, Frame::new(&shown, locale, f64::from(variant.width))))
+        .collect();
+    let Some((last, widest)) = frames.last() else {
+        return ().into_any();
+    };
+    let legend = static_legend(data, &widest.legend);
+    let file = |name: &str| format!("{root}{}", body_image_file(chart, locale, name));
+    let sources = frames[..frames.len() - 1]
+        .iter()
+        .map(|(variant, frame)| {
+            view! {
+                <source media=variant.media() srcset=file(variant.name)
+                    width=frame.width.to_string() height=frame.height.to_string()/>
+            }
+        })
+        .collect_view();
+    let alt = describe(data, locale).into_iter().next().unwrap_or_default();
+    let metrics = matches!(chart, ChartId::Park(_)).then(|| park_links(chart, locale, root));
+    view! {
+        {metrics}
+        <div class="chart-card__chart">
+            {legend}
+            <div class="chart-card__plot">
+                <picture class="chart-card__picture">
+                    {sources}
+                    <img src=file(last.name) width=widest.width.to_string() height=widest.height.to_string()
+                        alt=alt loading=if eager { "eager" } else { "lazy" } decoding="async"/>
+                </picture>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// The legend as the live card will show it, with its marks drawn in SVG by the core;
+/// the series toggles are plain words until the card wakes up.
+fn static_legend(data: &ChartData, entries: &[klaster_core::charts::layout::LegendEntry]) -> AnyView {
+    let entries: Vec<(LegendMark, String)> = entries
+        .iter()
+        .map(|e| (e.mark, e.label.text.clone()))
+        .collect();
+    let swatch = |mark: LegendMark| render_swatch_svg(data, mark).unwrap_or_default();
+    let (series, keys) = legend_groups(entries);
+    let series = (!series.is_empty()).then(|| {
+        view! {
+            <div class="chart-legend__series">
+                {series.into_iter().map(|(mark, label)| view! {
+                    <span class="chart-legend__toggle chart-legend__toggle--static">
+                        <span class="chart-legend__swatch" inner_html=swatch(mark)></span>
+                        <span>{label}</span>
+                    </span>
+                }).collect_view()}
+            </div>
+        }
+    });
+    let keys = (!keys.is_empty()).then(|| {
+        view! {
+            <ul class="chart-legend__keys">
+                {keys.into_iter().map(|(mark, label)| view! {
+                    <li><span class="chart-legend__swatch" inner_html=swatch(mark)></span><span>{label}</span></li>
+                }).collect_view()}
+            </ul>
+        }
+    });
+    view! { <div class="chart-legend">{series}{keys}</div> }.into_any()
+}
+
+/// The park card shows one metric at a time; with no script, the others are their own
+/// chart pages, one link each, where the live card offers a switch.
+fn park_links(chart: ChartId, locale: Locale, root: &str) -> AnyView {
+    let links = ParkTopic::ALL
+        .into_iter()
+        .map(|topic| {
+            let id = ChartId::Park(topic);
+            let name = super::topic_name(topic).get(locale);
+            if id == chart {
+                view! { <li><strong aria-current="true">{name}</strong></li> }.into_any()
+            } else {
+                view! { <li><a href=format!("{root}{}", chart_page_file(id, locale))>{name}</a></li> }.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="chart-card__metric chart-card__metric--static" aria-label=Msg::ChartMetricLabel.get(locale)>
+            <span class="chart-card__metric-label">{Msg::ChartMetricLabel.get(locale)}</span>
+            <ul>{links}</ul>
+        </nav>
+    }
+    .into_any()
+}

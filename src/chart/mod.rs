@@ -1,0 +1,61 @@
+//! Chart cards: a chart of the core's catalog with its words, legend, table and sources.
+//!
+//! - `card`: the card as the build renders it (the static form, inside the island);
+//! - `content`: the card's words, shared by the static and the live form;
+//! - `island`: the `#[island]` that wakes up in the browser; `actions` (downloads),
+//!   `share` and `embed_dialog` are its own from the start;
+//! - `state`: what a reader sets on a card, and that state in the address;
+//! - `live` (browser only): the card's files fetched and verified, the canvas drawn by the
+//!   core's `draw_laid_out`, the legend toggles, tooltips and keys;
+//! - `tooltip`, `keyboard`, `clipboard`: one concern each.
+
+mod actions;
+mod card;
+mod clipboard;
+pub mod content;
+mod embed_dialog;
+pub mod island;
+// Pure parts of the live card, compiled (and tested) natively too.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+mod keyboard;
+pub mod parts;
+#[cfg(feature = "hydrate")]
+pub(crate) mod live;
+mod share;
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+mod state;
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+mod tooltip;
+
+pub use card::ChartCard;
+
+use klaster_core::charts::{ChartId, ParkTopic};
+use klaster_core::i18n::Msg;
+use klaster_core::package::ResourceName;
+
+/// The resources `chart` reads: what a card fetches, and what its data version covers.
+/// A test in `live` checks the list against the core's `extract` on the whole package.
+pub fn resources_of(chart: ChartId) -> &'static [ResourceName] {
+    use ResourceName::*;
+    match chart {
+        ChartId::InitiativeGrowth | ChartId::InitiativeMetrics => &[Milestones, Sources],
+        ChartId::MembersByCountry => &[Clusters, Sources],
+        ChartId::NextgenCapacities => &[Nextgen, Accession, Sources],
+        ChartId::PolymerOutput => &[Nextgen, Sources],
+        ChartId::Park(_) => &[Park, Sources],
+        ChartId::EmissionsTargets => &[Climate, Sources],
+        ChartId::AccessionTimeline => &[Accession, Milestones, Sources],
+        ChartId::MemberMap => &[Clusters, WorldMap, Sources],
+    }
+}
+
+/// The words of the park card's metric switch.
+pub fn topic_name(topic: ParkTopic) -> Msg {
+    match topic {
+        ParkTopic::Residents => Msg::ChartMetricResidents,
+        ParkTopic::Investment => Msg::ChartMetricInvestment,
+        ParkTopic::Jobs => Msg::ChartMetricJobs,
+        ParkTopic::Sales => Msg::ChartMetricSales,
+        ParkTopic::Exports => Msg::ChartMetricExports,
+    }
+}

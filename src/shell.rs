@@ -1,0 +1,113 @@
+//! What every portal page shares around its content: the skip link, the header (site
+//! name, theme switch, language switch, navigation) and the footer.
+
+use crate::context::{use_site, Document};
+use klaster_core::i18n::{page_title, Msg};
+use klaster_core::route::Page;
+use leptos::prelude::*;
+
+/// A portal page: header, `main` with `children`, footer.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let locale = use_site().locale;
+    view! {
+        <a class="skip-link" href="#main">{Msg::SkipToContent.get(locale)}</a>
+        <Header/>
+        <main id="main" tabindex="-1">{children()}</main>
+        <Footer/>
+    }
+}
+
+/// The theme switch: a button the boot script wires up, so it stays hidden where scripts
+/// do not run (the system's own light or dark setting still applies there).
+#[component]
+pub fn ThemeToggle() -> impl IntoView {
+    let locale = use_site().locale;
+    view! {
+        <button type="button" class="theme-toggle" aria-pressed="false" data-theme-toggle hidden>
+            <span class="theme-toggle__mark" aria-hidden="true"></span>
+            {Msg::ThemeDark.get(locale)}
+        </button>
+    }
+}
+
+/// Site name, language switch and the main navigation.
+#[component]
+fn Header() -> impl IntoView {
+    let site = use_site();
+    let locale = site.locale;
+    let other = locale.other();
+    let current = site.page().cloned();
+    // The same page in the other language; a page that is not in the navigation (the
+    // not-found page) offers the other language's home.
+    let switch_to = current
+        .clone()
+        .filter(|page| Page::NAVIGATION.contains(page))
+        .unwrap_or(Page::Home);
+    view! {
+        <header class="site-header">
+            <div class="site-header__bar">
+                <a class="site-name" href=site.page_link(locale, &Page::Home)>
+                    <span class="site-name__mark" aria-hidden="true">"K"</span>
+                    <span>{Msg::SiteName.get(locale)}</span>
+                </a>
+                <div class="site-header__tools">
+                    <ThemeToggle/>
+                    <a
+                        class="language-switch"
+                        hreflang=other.tag()
+                        lang=other.tag()
+                        aria-label=Msg::LanguageSwitchLabel.get(locale)
+                        href=site.page_link(other, &switch_to)
+                        data-keeps-place=""
+                    >
+                        {Msg::LanguageSwitch.get(locale)}
+                    </a>
+                </div>
+            </div>
+            <p class="site-tagline">{Msg::SiteTagline.get(locale)}</p>
+            <nav aria-label=Msg::MainNavigation.get(locale)>
+                <ul class="site-nav">
+                    {Page::NAVIGATION
+                        .into_iter()
+                        .map(|page| {
+                            let here = current.as_ref() == Some(&page);
+                            view! {
+                                <li>
+                                    <a href=site.page_link(locale, &page) aria-current=here.then_some("page")>
+                                        {page_title(&page).get(locale)}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let site = use_site();
+    let locale = site.locale;
+    view! {
+        <footer class="site-footer">
+            <p>
+                {Msg::FooterLicence.get(locale)} " "
+                <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">"CC BY 4.0"</a>
+            </p>
+            <p>
+                <a href=site.page_link(locale, &Page::Sources)>{Msg::FooterSources.get(locale)}</a>
+                " · "
+                <a href=site.page_link(locale, &Page::Data)>{Msg::NavData.get(locale)}</a>
+            </p>
+            <p class="site-footer__small">{Msg::FooterIndependent.get(locale)}</p>
+        </footer>
+    }
+}
+
+/// Whether the document gets the portal's shell: chart pages are the chart alone.
+pub fn has_shell(document: &Document) -> bool {
+    matches!(document, Document::Portal(_) | Document::NotFound)
+}
