@@ -7,7 +7,8 @@
 //! core's `draw_laid_out`, decimation included) on a real canvas; the data package is
 //! checked by the core's hash and `validate_package`, as compiled for the browser.
 
-use crate::components::chart::{on_screen, paint, Frame};
+use crate::chart::live::paint;
+use klaster_core::charts::frame::{on_screen, Frame};
 use klaster_core::charts::model::{ChartBody, ChartSpec, LineChart, Panel, SeriesShape};
 use klaster_core::charts::{ChartData, ChartId, PaletteName, Point, Series};
 use klaster_core::validate::validate_package;

@@ -13,8 +13,17 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// Where the package lives, relative to the page, so the portal works under any sub-path.
-const DATA_DIR: &str = "data/";
+thread_local! {
+    /// Where the package lives, relative to the page: `data/` below the way back to the
+    /// site's root, which the build gave every card, so the portal works under any
+    /// sub-path and from any folder depth.
+    static DATA_DIR: RefCell<String> = RefCell::new("data/".to_string());
+}
+
+/// Called by a card before it fetches: every card of a page gives the same root.
+pub fn set_root(root: &str) {
+    DATA_DIR.with(|dir| *dir.borrow_mut() = format!("{root}data/"));
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
@@ -90,7 +99,8 @@ async fn fetch_once(file: &str) -> (Attempt, Result<Vec<u8>, LoadError>) {
             std::time::Duration::from_millis(u64::from(TIMEOUT_MS)),
         )
     });
-    let response = gloo_net::http::Request::get(&format!("{DATA_DIR}{file}"))
+    let url = DATA_DIR.with(|dir| format!("{}{file}", dir.borrow()));
+    let response = gloo_net::http::Request::get(&url)
         .abort_signal(signal.as_ref())
         .send()
         .await;

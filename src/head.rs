@@ -194,7 +194,10 @@ pub fn head_html(site: &Site) -> String {
     if matches!(site.document, Document::NotFound) {
         lines.push(meta("name", "robots", "noindex"));
     } else {
-        lines.push(format!("<link rel=\"canonical\" href=\"{}\">", esc(&canonical)));
+        lines.push(format!(
+            "<link rel=\"canonical\" href=\"{}\">",
+            esc(&canonical)
+        ));
     }
     for (hreflang, href) in alternates(site) {
         lines.push(format!(
@@ -244,5 +247,7 @@ fn meta(kind: &str, name: &str, content: &str) -> String {
 
 /// Text for an element's content.
 fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

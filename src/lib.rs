@@ -12,11 +12,16 @@
 #![recursion_limit = "256"]
 
 pub mod chart;
+// What only the build renders: the browser build leaves it out entirely.
+#[cfg(feature = "ssr")]
 pub mod components;
+#[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
 pub mod head;
+#[cfg(feature = "ssr")]
 pub mod pages;
+#[cfg(feature = "ssr")]
 pub mod shell;
 
 #[cfg(feature = "bench")]

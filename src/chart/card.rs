@@ -3,7 +3,9 @@
 //! `charts/body/`, in both palettes), its legend, table and sources, all plain HTML
 //! inside the island that later brings the chart to life.
 
-use super::content::{card_details, card_footer, card_head, legend_groups, title_id, Heading, Words};
+use super::content::{
+    card_details, card_footer, card_head, legend_groups, title_id, Heading, Words,
+};
 use super::island::ChartIsland;
 use super::resources_of;
 use crate::context::use_site;
@@ -42,7 +44,11 @@ pub fn ChartCard(chart: ChartId) -> impl IntoView {
         sources: &package.sources,
         index: &index,
     };
-    let heading = if embed { Heading::Page } else { Heading::Section };
+    let heading = if embed {
+        Heading::Page
+    } else {
+        Heading::Section
+    };
     let version = data_version(&package.descriptor, resources_of(chart));
     let content = view! {
         <div class="chart-card__static">
@@ -75,11 +81,22 @@ pub fn ChartCard(chart: ChartId) -> impl IntoView {
 /// The chart's body as the page shows it before its code wakes up: the legend in HTML
 /// and the picture, one file per width of [`VARIANTS`], each with its size so nothing
 /// moves when it arrives. The live canvas later takes the picture's place at its height.
-fn static_plot(chart: ChartId, data: &ChartData, locale: Locale, root: &str, eager: bool) -> AnyView {
+fn static_plot(
+    chart: ChartId,
+    data: &ChartData,
+    locale: Locale,
+    root: &str,
+    eager: bool,
+) -> AnyView {
     let shown = on_screen(data);
     let frames: Vec<_> = VARIANTS
         .into_iter()
-        .map(|variant| (variant, Frame::new(&shown, locale, f64::from(variant.width))))
+        .map(|variant| {
+            (
+                variant,
+                Frame::new(&shown, locale, f64::from(variant.width)),
+            )
+        })
         .collect();
     let Some((last, widest)) = frames.last() else {
         return ().into_any();
@@ -95,7 +112,10 @@ fn static_plot(chart: ChartId, data: &ChartData, locale: Locale, root: &str, eag
             }
         })
         .collect_view();
-    let alt = describe(data, locale).into_iter().next().unwrap_or_default();
+    let alt = describe(data, locale)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
     let metrics = matches!(chart, ChartId::Park(_)).then(|| park_links(chart, locale, root));
     view! {
         {metrics}
@@ -115,7 +135,10 @@ fn static_plot(chart: ChartId, data: &ChartData, locale: Locale, root: &str, eag
 
 /// The legend as the live card will show it, with its marks drawn in SVG by the core;
 /// the series toggles are plain words until the card wakes up.
-fn static_legend(data: &ChartData, entries: &[klaster_core::charts::layout::LegendEntry]) -> AnyView {
+fn static_legend(
+    data: &ChartData,
+    entries: &[klaster_core::charts::layout::LegendEntry],
+) -> AnyView {
     let entries: Vec<(LegendMark, String)> = entries
         .iter()
         .map(|e| (e.mark, e.label.text.clone()))

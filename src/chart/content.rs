@@ -136,7 +136,12 @@ pub fn card_footer(chart: &ChartData, words: &Words, compact: bool) -> AnyView {
 
 /// "Sources:" and the sources behind `ids`. `compact`: one line naming the publishers,
 /// the full citations one click away, so an embed does not push the article down.
-pub fn source_line(ids: &[String], sources: &[Source], locale: Locale, compact: bool) -> Option<AnyView> {
+pub fn source_line(
+    ids: &[String],
+    sources: &[Source],
+    locale: Locale,
+    compact: bool,
+) -> Option<AnyView> {
     if ids.is_empty() {
         return None;
     }
@@ -184,7 +189,9 @@ pub fn source_list(ids: &[String], sources: &[Source], locale: Locale) -> AnyVie
 
 /// A legend's entries split as a card shows them: series a reader can switch off (when
 /// there are two or more), and the keys to marks that are not series.
-pub fn legend_groups(entries: Vec<(LegendMark, String)>) -> (Vec<(LegendMark, String)>, Vec<(LegendMark, String)>) {
+pub fn legend_groups(
+    entries: Vec<(LegendMark, String)>,
+) -> (Vec<(LegendMark, String)>, Vec<(LegendMark, String)>) {
     let count = entries
         .iter()
         .filter(|(mark, _)| matches!(mark, LegendMark::Series(..)))

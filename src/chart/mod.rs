@@ -10,6 +10,7 @@
 //! - `tooltip`, `keyboard`, `clipboard`: one concern each.
 
 mod actions;
+#[cfg(feature = "ssr")]
 mod card;
 mod clipboard;
 pub mod content;
@@ -18,15 +19,16 @@ pub mod island;
 // Pure parts of the live card, compiled (and tested) natively too.
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 mod keyboard;
-pub mod parts;
 #[cfg(feature = "hydrate")]
 pub(crate) mod live;
+pub mod parts;
 mod share;
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 mod state;
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 mod tooltip;
 
+#[cfg(feature = "ssr")]
 pub use card::ChartCard;
 
 use klaster_core::charts::{ChartId, ParkTopic};

@@ -136,7 +136,10 @@ mod tests {
     #[test]
     fn every_chart_needs_the_sources() {
         for chart in ChartId::ALL {
-            assert!(resources_of(chart).contains(&ResourceName::Sources), "{chart}");
+            assert!(
+                resources_of(chart).contains(&ResourceName::Sources),
+                "{chart}"
+            );
         }
     }
 }

@@ -151,9 +151,21 @@ mod tests {
         styles.sort_unstable();
         styles.dedup();
         assert!(styles.len() >= 2, "the test needs two series");
-        assert_eq!(fit_hidden(&lines, &[1, 40]), vec![1], "an unknown series is dropped");
-        assert_eq!(fit_hidden(&lines, &styles), Vec::<usize>::new(), "all hidden shows all");
+        assert_eq!(
+            fit_hidden(&lines, &[1, 40]),
+            vec![1],
+            "an unknown series is dropped"
+        );
+        assert_eq!(
+            fit_hidden(&lines, &styles),
+            Vec::<usize>::new(),
+            "all hidden shows all"
+        );
         let bars = extract(ChartId::MembersByCountry, &package).expect("the chart extracts");
-        assert_eq!(fit_hidden(&bars, &[0]), Vec::<usize>::new(), "bars have no series to hide");
+        assert_eq!(
+            fit_hidden(&bars, &[0]),
+            Vec::<usize>::new(),
+            "bars have no series to hide"
+        );
     }
 }

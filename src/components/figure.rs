@@ -1,11 +1,11 @@
 //! A figure card: a number with its source, date and confidence one click (or key press)
 //! away in a native `<details>`, which needs no script and prints open.
 
+use crate::chart::content::source_list;
 use crate::components::sourced::ConfidenceBadge;
 use crate::context::use_site;
 use klaster_core::format::{format_date, format_value};
 use klaster_core::i18n::{confidence_help, confidence_label, Msg};
-use crate::chart::content::source_list;
 use klaster_core::queries::Provenance;
 use klaster_core::Figure;
 use leptos::prelude::*;

@@ -49,7 +49,12 @@ pub fn AzerbaijanPage() -> impl IntoView {
     let locale = site.locale;
     let package = site.package.clone();
     let after_joining: Vec<_> = latest_milestone(&package.milestones, MilestoneKind::Accession)
-        .map(|joined| figures_of(&joined.figures, &AFTER_JOINING).into_iter().cloned().collect())
+        .map(|joined| {
+            figures_of(&joined.figures, &AFTER_JOINING)
+                .into_iter()
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default();
     let accession = &package.accession;
     let named = actors_named_in(&accession.actors, &accession.events);
@@ -78,7 +83,10 @@ pub fn AzerbaijanPage() -> impl IntoView {
             }
         })
         .collect_view();
-    let timeline = in_date_order(&accession.events).into_iter().cloned().collect();
+    let timeline = in_date_order(&accession.events)
+        .into_iter()
+        .cloned()
+        .collect();
     let policy = events_by_id(&accession.events, &POLICY_EVENTS)
         .into_iter()
         .cloned()

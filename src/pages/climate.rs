@@ -74,7 +74,10 @@ pub fn ClimatePage() -> impl IntoView {
         .collect();
     let others = climate_figures(&climate.figures, ClimateTopic::OtherTargets);
     let finance = climate_figures(&climate.figures, ClimateTopic::ClimateFinance);
-    let events = in_date_order(&climate.events).into_iter().cloned().collect();
+    let events = in_date_order(&climate.events)
+        .into_iter()
+        .cloned()
+        .collect();
 
     view! {
         <article class="page">

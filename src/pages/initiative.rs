@@ -36,7 +36,8 @@ pub fn InitiativePage() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
     let package = site.package.clone();
-    let engaged = latest_initiative_figure(&package.milestones, InitiativeMetric::Partners).cloned();
+    let engaged =
+        latest_initiative_figure(&package.milestones, InitiativeMetric::Partners).cloned();
     let definition = glossary_entries(&package.glossary, &[CO2_DEFINITION])
         .first()
         .map(|entry| entry.definition.get(locale).to_string());

@@ -26,7 +26,9 @@ pub fn document_body(document: &Document) -> AnyView {
             view! { <Shell>{page_body(&page)}</Shell> }.into_any()
         }
         Document::NotFound => view! { <Shell>{not_found::NotFoundPage()}</Shell> }.into_any(),
-        Document::Chart(chart) => chart_page::ChartPage(chart_page::ChartPageProps { chart: *chart }).into_any(),
+        Document::Chart(chart) => {
+            chart_page::ChartPage(chart_page::ChartPageProps { chart: *chart }).into_any()
+        }
         Document::Landing => landing::LandingPage().into_any(),
     }
 }

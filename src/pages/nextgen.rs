@@ -99,11 +99,13 @@ pub fn NextgenPage() -> impl IntoView {
     let gaps = cluster
         .not_published
         .iter()
-        .map(|gap| view! {
-            <li>
-                <p class="gap-list__topic">{gap.topic.get(locale).to_string()}</p>
-                <p>{gap.note.get(locale).to_string()}</p>
-            </li>
+        .map(|gap| {
+            view! {
+                <li>
+                    <p class="gap-list__topic">{gap.topic.get(locale).to_string()}</p>
+                    <p>{gap.note.get(locale).to_string()}</p>
+                </li>
+            }
         })
         .collect_view();
 
@@ -182,7 +184,10 @@ fn PartnerCard(partner: Partner, name: String) -> impl IntoView {
     let locale = use_site().locale;
     let other: Vec<_> = partner_figures(
         &partner,
-        &[PartnerTopic::MoneyAndOwnership, PartnerTopic::PeopleAndSites],
+        &[
+            PartnerTopic::MoneyAndOwnership,
+            PartnerTopic::PeopleAndSites,
+        ],
     )
     .into_iter()
     .cloned()

@@ -17,7 +17,11 @@ pub fn SourcesPage() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
     let mut list = site.package.sources.clone();
-    list.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.title.cmp(&b.title)));
+    list.sort_by(|a, b| {
+        b.published
+            .cmp(&a.published)
+            .then_with(|| a.title.cmp(&b.title))
+    });
     view! {
         <article class="page">
             <h1>{Msg::SourcesTitle.get(locale)}</h1>
@@ -86,11 +90,13 @@ fn Discrepancies() -> impl IntoView {
     let figures = all_figures(&site.package);
     let pairs = conflict_pairs(&figures)
         .into_iter()
-        .map(|(first, second)| view! {
-            <div class="conflict-pair">
-                <SourcedValue figure=first/>
-                <SourcedValue figure=second/>
-            </div>
+        .map(|(first, second)| {
+            view! {
+                <div class="conflict-pair">
+                    <SourcedValue figure=first/>
+                    <SourcedValue figure=second/>
+                </div>
+            }
         })
         .collect_view();
     view! {

@@ -102,7 +102,8 @@ pub fn after_trunk_build(dist: &Path) -> Result<()> {
             dist.display()
         ));
     }
-    write_chart_pages(dist)?;
+    render_charts(dist)?;
+    render_pages(dist)?;
     crate::harden::harden(dist)?;
     warn_on_absolute_asset_urls(&index);
     // Last: the copies must match the files as published.
@@ -110,11 +111,10 @@ pub fn after_trunk_build(dist: &Path) -> Result<()> {
     sizes::report(dist)
 }
 
-/// One static page per chart and language (embed, shared link, no-script view), their
-/// images and oEmbed files: `klaster-publish pages`, with the same drawing functions.
-/// Before hardening, which then treats every page like index.html.
-fn write_chart_pages(dist: &Path) -> Result<()> {
-    println!("==> build: chart pages, images and oEmbed files (klaster-publish pages)");
+/// Every chart drawn by the core's drawing functions: the files to download, the social
+/// cards, and the bodies the pages show before their code wakes (`klaster-publish render`).
+fn render_charts(dist: &Path) -> Result<()> {
+    println!("==> build: chart images, page bodies and data files (klaster-publish render)");
     let started = Instant::now();
     process::run(
         Command::new(paths::cargo())
@@ -124,16 +124,37 @@ fn write_chart_pages(dist: &Path) -> Result<()> {
                 "-p",
                 "klaster-publish",
                 "--",
-                "pages",
+                "render",
+                "public/data",
+            ])
+            .arg(dist.join("charts"))
+            .current_dir(paths::repo_root()),
+    )?;
+    println!("    charts done in {}", timing::format(started.elapsed()));
+    Ok(())
+}
+
+/// Every page in both languages, rendered ahead of time from the app's components into
+/// trunk's index.html (`klaster-site render`). Before hardening, which then treats every
+/// page alike.
+fn render_pages(dist: &Path) -> Result<()> {
+    println!("==> build: every page rendered ahead of time (klaster-site render)");
+    let started = Instant::now();
+    process::run(
+        Command::new(paths::cargo())
+            .args([
+                "run",
+                "-q",
+                "-p",
+                "klaster-site",
+                "--",
+                "render",
                 "public/data",
             ])
             .arg(dist)
             .current_dir(paths::repo_root()),
     )?;
-    println!(
-        "    chart pages done in {}",
-        timing::format(started.elapsed())
-    );
+    println!("    pages done in {}", timing::format(started.elapsed()));
     Ok(())
 }
 

@@ -221,7 +221,10 @@ mod tests {
         for locale in Locale::ALL {
             for page in Page::NAVIGATION {
                 let old = format!("#/{}/{}", locale.tag(), page.slug());
-                assert_eq!(Route::parse(&old), Route::parse(&Route::href(locale, &page)));
+                assert_eq!(
+                    Route::parse(&old),
+                    Route::parse(&Route::href(locale, &page))
+                );
             }
         }
         assert_eq!(Route::parse("/en/climate/?chart=x").page, Page::Climate);

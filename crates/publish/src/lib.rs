@@ -1,7 +1,6 @@
 //! The publisher's work on a package folder: validate it, stamp its hashes, and keep the
 //! JSON Schemas beside it equal to the ones generated from the Rust types.
 
-pub mod chart_pages;
 pub mod render;
 pub mod world_map;
 

@@ -1,7 +1,7 @@
 //! `klaster-publish`: the publisher's command line.
 
 use klaster_publish::{stamp_dir, validate_dir};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "klaster-publish: validate and stamp the klaster data package
@@ -11,12 +11,9 @@ usage:
   klaster-publish stamp <package-dir>      after an intended edit: regenerate schemas, re-stamp sizes and hashes, then validate
   klaster-publish render <package-dir> <out-dir>
                                            validate, then draw every chart in both languages to <out-dir>/<chart>-<locale>.svg,
-                                           the same as a PNG (<chart>-<locale>.png) and a social card (<chart>-<locale>-card.png)
-  klaster-publish pages <package-dir> <dist-dir>
-                                           render the charts into <dist-dir>/charts/, then write one static page per
-                                           chart and language (chart-<id>-<lang>.html: embed, shared link with social
-                                           card, no-script view) and oEmbed files, from trunk's <dist-dir>/index.html;
-                                           KLASTER_SITE_URL (e.g. https://example.org/klaster/) makes their links absolute
+                                           the same as a PNG (<chart>-<locale>.png), a social card (<chart>-<locale>-card.png),
+                                           its data (<chart>-<locale>.csv, .json), and the body a page shows before its
+                                           code wakes, one file per width (body/<chart>-<locale>-<s|m|l>.svg)
   klaster-publish world-map <countries-110m.json> <package-dir>
                                            convert world-atlas's TopoJSON (Natural Earth) into <package-dir>/world-map.json;
                                            then stamp";
@@ -44,7 +41,7 @@ fn main() -> ExitCode {
             match klaster_publish::render::render_dir(&PathBuf::from(dir), &PathBuf::from(out)) {
                 Ok(files) => {
                     println!(
-                        "rendered {} files (SVG, PNG, social card) to {}",
+                        "rendered {} files (SVG, PNG, social card, data, page bodies) to {}",
                         files.len(),
                         out
                     );
@@ -55,9 +52,6 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
-        }
-        [command, dir, dist] if command == "pages" => {
-            pages(&PathBuf::from(dir), &PathBuf::from(dist))
         }
         [command, input, dir] if command == "world-map" => {
             match klaster_publish::world_map::write_world_map(
@@ -100,35 +94,5 @@ fn validate(dir: &std::path::Path) -> ExitCode {
     } else {
         eprintln!("{} problem(s) in {}", report.problems.len(), dir.display());
         ExitCode::FAILURE
-    }
-}
-
-fn pages(package_dir: &Path, dist: &Path) -> ExitCode {
-    use klaster_publish::chart_pages::{write_pages, SiteUrl};
-    let site = match SiteUrl::parse(&std::env::var("KLASTER_SITE_URL").unwrap_or_default()) {
-        Ok(site) => site,
-        Err(problem) => {
-            eprintln!("error: KLASTER_SITE_URL: {problem}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match write_pages(package_dir, dist, &site) {
-        Ok(files) => {
-            println!(
-                "wrote {} chart pages, images and oEmbed files to {}",
-                files.len(),
-                dist.display()
-            );
-            if !site.is_set() {
-                println!(
-                    "note: KLASTER_SITE_URL is not set, so social-card and oEmbed links are relative; set it when publishing"
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(problem) => {
-            eprintln!("error: {problem}");
-            ExitCode::FAILURE
-        }
     }
 }

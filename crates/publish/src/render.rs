@@ -11,8 +11,12 @@ pub use card::{render_card, CARD_HEIGHT, CARD_WIDTH};
 pub use png::render_png;
 
 use crate::validate_dir;
-use klaster_core::charts::svg::render_svg;
+use klaster_core::charts::export::{to_csv, to_json, SourceIndex};
+use klaster_core::charts::frame::{on_screen, Frame, VARIANTS};
+use klaster_core::charts::svg::{render_body_svg, render_svg};
 use klaster_core::charts::{extract, ChartData, ChartId, Palette};
+use klaster_core::embed::body_image_file;
+use klaster_core::resources::Source;
 use klaster_core::text::Locale;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -37,7 +41,9 @@ pub fn card_file_name(chart: ChartId, locale: Locale) -> String {
 }
 
 /// Validates the package in `package_dir`, then writes every chart in both languages
-/// to `out_dir` as SVG, PNG and social card. Returns the files written.
+/// to `out_dir`: SVG, PNG and social card, its data as CSV and JSON, and its body as a
+/// page shows it before its code wakes (`body/`, one file per width). Returns the files
+/// written.
 pub fn render_dir(package_dir: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, String> {
     let report = validate_dir(package_dir);
     if !report.problems.is_empty() {
@@ -55,8 +61,15 @@ pub fn render_dir(package_dir: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, St
         .into_iter()
         .map(|id| extract(id, &package))
         .collect::<Result<Vec<ChartData>, String>>()?;
-    let rendered = in_parallel(&charts, |chart| chart_files(chart, &Palette::light()));
-    fs::create_dir_all(out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let index = SourceIndex::new(&package);
+    let words = Words {
+        index: &index,
+        sources: &package.sources,
+    };
+    let rendered = in_parallel(&charts, |chart| {
+        chart_files(chart, &Palette::light(), &words)
+    });
+    fs::create_dir_all(out_dir.join("body")).map_err(|e| format!("{}: {e}", out_dir.display()))?;
     let mut written = Vec::new();
     for files in rendered {
         for (name, bytes) in files? {
@@ -68,12 +81,39 @@ pub fn render_dir(package_dir: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, St
     Ok(written)
 }
 
-/// Every file of `chart` in both languages: its name and its bytes.
-fn chart_files(chart: &ChartData, palette: &Palette) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// What a chart's data files name beside its values.
+struct Words<'a> {
+    index: &'a SourceIndex,
+    sources: &'a [Source],
+}
+
+/// Every file of `chart` in both languages: its name (below `charts/`) and its bytes.
+fn chart_files(
+    chart: &ChartData,
+    palette: &Palette,
+    words: &Words,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
     let id = chart.spec.id;
     let mut files = Vec::new();
+    let body = on_screen(chart);
     for locale in Locale::ALL {
         let failed = |e: String| format!("chart {id} ({}): {e}", locale.tag());
+        for variant in VARIANTS {
+            let frame = Frame::new(&body, locale, f64::from(variant.width));
+            let svg = render_body_svg(&body, &frame, locale).map_err(failed)?;
+            let name = body_image_file(id, locale, variant.name);
+            let name = name.trim_start_matches("charts/").to_string();
+            files.push((name, svg.into_bytes()));
+        }
+        let stem = format!("{}-{}", id.as_str(), locale.tag());
+        files.push((
+            format!("{stem}.csv"),
+            to_csv(chart, locale, words.index).into_bytes(),
+        ));
+        files.push((
+            format!("{stem}.json"),
+            to_json(chart, locale, words.index, words.sources).into_bytes(),
+        ));
         let svg = render_svg(chart, locale, palette, WIDTH, HEIGHT).map_err(failed)?;
         files.push((svg_file_name(id, locale), svg.into_bytes()));
         let png = render_png(chart, locale, palette, WIDTH, HEIGHT).map_err(failed)?;

@@ -10,7 +10,9 @@ use klaster::head::head_html;
 use klaster::pages::document_body;
 use klaster::pages::not_found::NOT_FOUND_LOCALE;
 use klaster_core::charts::{extract, ChartId};
-use klaster_core::embed::{card_image_file, chart_page_file, oembed_file, snippet, DEFAULT_EMBED_HEIGHT};
+use klaster_core::embed::{
+    card_image_file, chart_page_file, oembed_file, snippet, DEFAULT_EMBED_HEIGHT,
+};
 use klaster_core::route::{Page, Route};
 use klaster_core::validate::Package;
 use klaster_core::Locale;
@@ -115,7 +117,9 @@ pub fn render_site(
         let page = template.page(&site, render_document(site.clone()))?;
         write(dist.join(file), page)?;
     }
-    let origin = url.clone().unwrap_or_else(|| PLACEHOLDER_ORIGIN.to_string());
+    let origin = url
+        .clone()
+        .unwrap_or_else(|| PLACEHOLDER_ORIGIN.to_string());
     write(dist.join("sitemap.xml"), sitemap(&origin))?;
     write(dist.join("robots.txt"), robots(&origin))?;
     let embed_base = url.unwrap_or_default();

@@ -21,7 +21,11 @@ fn a_page_two_folders_down_reaches_the_root_with_two_steps_back() {
     assert!(html.starts_with("<!doctype html>\n<html lang=\"az\">"));
     assert!(html.contains("href=\"../../main-1.css\""));
     assert!(html.contains("data-js=\"../../a.js\""));
-    assert_eq!(html.matches("<title>").count(), 1, "the template's title goes");
+    assert_eq!(
+        html.matches("<title>").count(),
+        1,
+        "the template's title goes"
+    );
     assert_eq!(html.matches("name=\"description\"").count(), 1);
 }
 
@@ -32,7 +36,10 @@ fn every_page_has_its_own_title_canonical_and_language_pair() {
             let html = page(locale, Document::Portal(page_name.clone()));
             let own = Route::href(locale, &page_name);
             let depth = "../".repeat(Route::depth(locale, &page_name));
-            assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{depth}{own}\"")), "{own}");
+            assert!(
+                html.contains(&format!("<link rel=\"canonical\" href=\"{depth}{own}\"")),
+                "{own}"
+            );
             for other in Locale::ALL {
                 let href = format!("{depth}{}", Route::href(other, &page_name));
                 assert!(
@@ -47,14 +54,23 @@ fn every_page_has_its_own_title_canonical_and_language_pair() {
 
 #[test]
 fn the_data_page_describes_the_package_as_a_dataset() {
-    let site = Site::new(Locale::En, Document::Portal(Page::Data), package(), Some("https://x.test/k/".into()));
+    let site = Site::new(
+        Locale::En,
+        Document::Portal(Page::Data),
+        package(),
+        Some("https://x.test/k/".into()),
+    );
     let value = klaster::head::json_ld(&site);
     assert_eq!(value["@type"], "Dataset");
     assert_eq!(value["url"], "https://x.test/k/en/data/");
     let downloads = value["distribution"].as_array().expect("a distribution");
     assert_eq!(downloads.len(), 2 * site.package.descriptor.resources.len());
-    assert!(downloads.iter().all(|d| d["contentUrl"].as_str().is_some_and(|u| u.starts_with("https://x.test/k/data/"))));
-    assert!(value["license"].as_str().is_some_and(|l| l.contains("creativecommons")));
+    assert!(downloads.iter().all(|d| d["contentUrl"]
+        .as_str()
+        .is_some_and(|u| u.starts_with("https://x.test/k/data/"))));
+    assert!(value["license"]
+        .as_str()
+        .is_some_and(|l| l.contains("creativecommons")));
 }
 
 #[test]
@@ -72,13 +88,31 @@ fn a_chart_card_is_complete_without_scripts() {
     let html = page(Locale::En, Document::Portal(Page::Initiative));
     for chart in [ChartId::InitiativeGrowth, ChartId::MemberMap] {
         let id = chart.as_str();
-        assert!(html.contains(&format!("id=\"chart-{id}\"")), "{id}: no card");
-        assert!(html.contains(&format!("charts/body/{id}-en-l.svg")), "{id}: no picture");
-        assert!(html.contains(&format!("charts/body/{id}-en-s.svg")), "{id}: no phone picture");
-        assert!(html.contains(&format!("id=\"chart-{id}-table\"")), "{id}: no table");
-        assert!(html.contains(&format!("data-component=\"ChartIsland_")), "no island");
+        assert!(
+            html.contains(&format!("id=\"chart-{id}\"")),
+            "{id}: no card"
+        );
+        assert!(
+            html.contains(&format!("charts/body/{id}-en-l.svg")),
+            "{id}: no picture"
+        );
+        assert!(
+            html.contains(&format!("charts/body/{id}-en-s.svg")),
+            "{id}: no phone picture"
+        );
+        assert!(
+            html.contains(&format!("id=\"chart-{id}-table\"")),
+            "{id}: no table"
+        );
+        assert!(
+            html.contains(&format!("data-component=\"ChartIsland_")),
+            "no island"
+        );
     }
-    assert!(!html.contains("alt=\"\""), "every picture says what it shows");
+    assert!(
+        !html.contains("alt=\"\""),
+        "every picture says what it shows"
+    );
 }
 
 #[test]
@@ -113,7 +147,10 @@ fn the_sitemap_lists_every_page_in_both_languages_with_its_pair() {
 #[test]
 fn site_addresses_are_checked() {
     assert_eq!(SiteUrl::parse("").unwrap(), None);
-    assert_eq!(SiteUrl::parse("https://x.test/k").unwrap().as_deref(), Some("https://x.test/k/"));
+    assert_eq!(
+        SiteUrl::parse("https://x.test/k").unwrap().as_deref(),
+        Some("https://x.test/k/")
+    );
     assert!(SiteUrl::parse("javascript:alert(1)").is_err());
     assert!(SiteUrl::parse("https://x.test/?a=1").is_err());
 }

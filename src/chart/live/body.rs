@@ -73,7 +73,11 @@ fn replace_static(root: &web_sys::Element, live: Live) {
         return;
     };
     if let Ok(Some(stale)) = card.query_selector(".chart-card__static") {
-        for class in ["chart-card__table", "chart-card__words", "source-line--compact"] {
+        for class in [
+            "chart-card__table",
+            "chart-card__words",
+            "source-line--compact",
+        ] {
             let selector = format!("details.{class}");
             let was_open = stale
                 .query_selector(&selector)
@@ -93,7 +97,12 @@ fn replace_static(root: &web_sys::Element, live: Live) {
 }
 
 #[component]
-pub fn LiveCard(props: CardProps, source: Arc<ChartSource>, state: CardState, live: Live) -> impl IntoView {
+pub fn LiveCard(
+    props: CardProps,
+    source: Arc<ChartSource>,
+    state: CardState,
+    live: Live,
+) -> impl IntoView {
     let locale = props.locale;
     let card = props.card;
     let key = card.as_str();
@@ -228,9 +237,8 @@ pub fn LiveCard(props: CardProps, source: Arc<ChartSource>, state: CardState, li
         let source = source.clone();
         move |target: Target| -> Option<ValueInfo> {
             table_rows.with(|rows| {
-                row_of(rows, target).map(|row| {
-                    ValueInfo::new(row, locale, &source.index, &source.package.sources)
-                })
+                row_of(rows, target)
+                    .map(|row| ValueInfo::new(row, locale, &source.index, &source.package.sources))
             })
         }
     };
@@ -311,13 +319,7 @@ pub fn LiveCard(props: CardProps, source: Arc<ChartSource>, state: CardState, li
     };
 
     // ---- words, from the same functions as the static card
-    let head = move || {
-        chart.with(|c| {
-            c.as_ref()
-                .ok()
-                .map(|c| card_head(card, c, locale, heading))
-        })
-    };
+    let head = move || chart.with(|c| c.as_ref().ok().map(|c| card_head(card, c, locale, heading)));
     let details = {
         let source = source.clone();
         move || {
@@ -430,7 +432,7 @@ pub fn LiveCard(props: CardProps, source: Arc<ChartSource>, state: CardState, li
                     </div>
                     {ring}
                     {tooltip}
-                    <p class="chart-card__help" id=help_id>{Msg::ChartHelp.get(locale)}</p>
+                    <p class="chart-card__help" id=help_id.clone()>{Msg::ChartHelp.get(locale)}</p>
                 </div>
                 <p class="chart-sr-only" aria-live="polite" id=live_id>{move || announcement.get()}</p>
             </div>

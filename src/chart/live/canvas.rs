@@ -8,8 +8,8 @@
 //! `size / SVG_FONT_SCALE` and puts a top-anchored baseline at `0.76em`; [`PageCanvas`]
 //! writes text the SVG way, so the page, the PNG and the SVG file match.
 
-use klaster_core::charts::frame::backing_size;
 use klaster_core::charts::draw::draw_laid_out;
+use klaster_core::charts::frame::backing_size;
 use klaster_core::charts::layout::{ChartLayout, SVG_FONT_SCALE};
 use klaster_core::charts::model::ChartData;
 use klaster_core::charts::Palette;
@@ -251,13 +251,4 @@ pub fn paint(
     let area = backend.into_drawing_area();
     draw_laid_out(&area, chart, layout, palette)?;
     area.present().map_err(|e| e.to_string())
-}
-
-/// A canvas of its own, not in the page: for the PNG download and legend swatches.
-pub fn detached_canvas() -> Option<HtmlCanvasElement> {
-    leptos::prelude::document()
-        .create_element("canvas")
-        .ok()?
-        .dyn_into::<HtmlCanvasElement>()
-        .ok()
 }

@@ -78,4 +78,3 @@ pub async fn chart_source(chart: ChartId) -> Result<Arc<ChartSource>, LoadError>
     ASSEMBLED.with(|a| a.borrow_mut().insert(names, source.clone()));
     Ok(source)
 }
-

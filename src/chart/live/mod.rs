@@ -9,6 +9,8 @@
 
 mod body;
 mod canvas;
+#[cfg(feature = "bench")]
+pub(crate) use canvas::paint;
 mod legend;
 pub(crate) mod load;
 mod palette;
@@ -34,16 +36,20 @@ pub fn wake(props: &CardProps, state: CardState, live: Live) -> (Slot, Slot) {
         move |snapshot, _, _| write_state(card, locale, embed, snapshot),
         false,
     );
+    crate::data::set_root(&props.root);
     let source = LocalResource::new(move || load::chart_source(card));
     let body_props = props.clone();
     let body: Slot = Box::new(move || {
         let source = source.get()?.ok()?;
-        Some(body::LiveCard(body::LiveCardProps {
-            props: body_props.clone(),
-            source,
-            state,
-            live,
-        }).into_any())
+        Some(
+            body::LiveCard(body::LiveCardProps {
+                props: body_props.clone(),
+                source,
+                state,
+                live,
+            })
+            .into_any(),
+        )
     });
     let status: Slot = Box::new(move || {
         Some(match source.get()? {

@@ -10,7 +10,11 @@ use klaster_core::Locale;
 use leptos::prelude::*;
 
 /// The static chart stays above; this says why it does not come to life.
-pub fn load_failed(error: LoadError, locale: Locale, retry: impl Fn() + Send + Sync + 'static) -> AnyView {
+pub fn load_failed(
+    error: LoadError,
+    locale: Locale,
+    retry: impl Fn() + Send + Sync + 'static,
+) -> AnyView {
     view! {
         <div class="status status--error" role="alert">
             <p><strong>{Msg::DataError.get(locale)}</strong></p>

@@ -457,7 +457,11 @@ mod tests {
                 let at_own = variant.height_at(&chart, Locale::En, own.width);
                 assert_eq!(at_own, own.height.round(), "{id} {}", variant.name);
                 let half = variant.height_at(&chart, Locale::En, own.width / 2.0);
-                assert!((half - own.height / 2.0).abs() <= 1.0, "{id} {}", variant.name);
+                assert!(
+                    (half - own.height / 2.0).abs() <= 1.0,
+                    "{id} {}",
+                    variant.name
+                );
             }
         }
     }

@@ -112,10 +112,7 @@ pub fn render_swatch_svg(
     mark: super::layout::LegendMark,
 ) -> Result<String, String> {
     let (chart, layout) = super::frame::swatch(chart.spec.id, mark);
-    let size = (
-        super::frame::SWATCH.0 as u32,
-        super::frame::SWATCH.1 as u32,
-    );
+    let size = (super::frame::SWATCH.0 as u32, super::frame::SWATCH.1 as u32);
     let light = inner_svg(&chart, &layout, &Palette::light(), size)?;
     let dark = inner_svg(&chart, &layout, &Palette::dark(), size)?;
     Ok(format!(
