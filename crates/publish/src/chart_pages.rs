@@ -289,7 +289,7 @@ fn static_chart(input: &PageInput) -> String {
             let rest: String = cells.map(|c| format!("<td>{}</td>", esc(c))).collect();
             let rating = row
                 .warned
-                .map(|c| format!(" data-confidence=\"{}\"", format!("{c:?}").to_lowercase()))
+                .map(|c| format!(" data-confidence=\"{}\"", c.key()))
                 .unwrap_or_default();
             format!("<tr{rating}><th scope=\"row\">{first}</th>{rest}</tr>\n")
         })
