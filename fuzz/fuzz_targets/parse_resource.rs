@@ -9,7 +9,7 @@
 
 use klaster_core::resources::*;
 use klaster_core::validate::parse_json;
-use klaster_core::DataPackage;
+use klaster_core::PackageDescriptor;
 use libfuzzer_sys::fuzz_target;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -33,7 +33,7 @@ fuzz_target!(|input: &[u8]| {
         return;
     };
     match selector % 10 {
-        0 => check::<DataPackage>("datapackage.json", bytes),
+        0 => check::<PackageDescriptor>("datapackage.json", bytes),
         1 => check::<Vec<Milestone>>("milestones.json", bytes),
         2 => check::<ClusterRegistry>("clusters.json", bytes),
         3 => check::<Accession>("accession.json", bytes),

@@ -9,7 +9,7 @@
 use klaster_core::package::{sha256_hash, ResourceName};
 use klaster_core::resources::*;
 use klaster_core::validate::{parse_json, validate_package, Problem, DESCRIPTOR_FILE};
-use klaster_core::DataPackage;
+use klaster_core::PackageDescriptor;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -21,7 +21,7 @@ fn parse<T: DeserializeOwned>(files: &HashMap<String, Vec<u8>>, file: &str) -> R
 
 /// Every file into its type, as the app parses what it fetches.
 fn parse_all(files: &HashMap<String, Vec<u8>>) -> Result<(), Problem> {
-    parse::<DataPackage>(files, DESCRIPTOR_FILE)?;
+    parse::<PackageDescriptor>(files, DESCRIPTOR_FILE)?;
     for name in ResourceName::ALL {
         let file = name.file_name();
         match name {

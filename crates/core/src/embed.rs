@@ -5,7 +5,7 @@
 //! default, so a hand-edited or truncated link still shows the chart.
 
 use crate::charts::{ChartId, ParkTopic};
-use crate::package::{DataPackage, ResourceName};
+use crate::package::{PackageDescriptor, ResourceName};
 use crate::route::Page;
 use crate::text::Locale;
 use sha2::{Digest, Sha256};
@@ -180,7 +180,7 @@ fn is_version(value: &str) -> bool {
 /// The version of the data `resources` hold in this package: a short hash over their
 /// published hashes. It changes exactly when one of those files changes, so an embed
 /// pinned to it can tell when its chart's data has moved on (and only then).
-pub fn data_version(descriptor: &DataPackage, resources: &[ResourceName]) -> String {
+pub fn data_version(descriptor: &PackageDescriptor, resources: &[ResourceName]) -> String {
     let mut hasher = Sha256::new();
     for name in resources {
         hasher.update(name.as_str().as_bytes());
@@ -545,7 +545,7 @@ mod tests {
     #[test]
     fn the_data_version_changes_only_with_the_files_a_chart_reads() {
         let text = include_str!("../../../public/data/datapackage.json");
-        let descriptor: DataPackage = serde_json::from_str(text).unwrap();
+        let descriptor: PackageDescriptor = serde_json::from_str(text).unwrap();
         let names = [ResourceName::Milestones, ResourceName::Sources];
         let version = data_version(&descriptor, &names);
         assert!(is_version(&version), "{version}");

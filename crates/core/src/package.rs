@@ -119,10 +119,15 @@ pub struct ResourceDescriptor {
     pub sources: Vec<DescriptorSource>,
 }
 
+// `datapackage.json`: what the package is, under which licence, and every resource with
+// its file, size and hash; the parsed resources are a `validate::Package`. A plain comment,
+// since a doc comment would become the published schema's description.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// The published schema keeps the name it was first generated with.
+#[cfg_attr(feature = "schema", schemars(rename = "DataPackage"))]
 #[serde(deny_unknown_fields)]
-pub struct DataPackage {
+pub struct PackageDescriptor {
     pub name: String,
     pub title: String,
     pub description: String,
@@ -132,7 +137,10 @@ pub struct DataPackage {
     pub resources: Vec<ResourceDescriptor>,
 }
 
-impl DataPackage {
+/// The descriptor's former name, kept for the app until the static-first rewrite lands.
+pub type DataPackage = PackageDescriptor;
+
+impl PackageDescriptor {
     pub fn resource(&self, name: ResourceName) -> Option<&ResourceDescriptor> {
         self.resources.iter().find(|r| r.name == name)
     }

@@ -6,7 +6,7 @@
 //! the first). Meaning is checked on whatever parsed, and every problem is reported.
 
 use crate::figure::{Figure, Unit};
-use crate::package::{sha256_hash, DataPackage, ResourceName};
+use crate::package::{sha256_hash, PackageDescriptor, ResourceName};
 use crate::resources::*;
 use crate::text::Text;
 use serde::de::DeserializeOwned;
@@ -31,7 +31,7 @@ impl fmt::Display for Problem {
 /// The whole package, parsed and checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Package {
-    pub descriptor: DataPackage,
+    pub descriptor: PackageDescriptor,
     pub milestones: Vec<Milestone>,
     pub clusters: ClusterRegistry,
     pub accession: Accession,
@@ -116,7 +116,7 @@ pub fn validate_package(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Repor
             };
         }
     };
-    let descriptor: Option<DataPackage> = parse_json(DESCRIPTOR_FILE, &descriptor_bytes)
+    let descriptor: Option<PackageDescriptor> = parse_json(DESCRIPTOR_FILE, &descriptor_bytes)
         .map_err(|p| problems.push(p))
         .ok();
 
@@ -221,7 +221,7 @@ pub fn validate_package(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Repor
 }
 
 fn check_descriptor(
-    descriptor: &DataPackage,
+    descriptor: &PackageDescriptor,
     files: &HashMap<ResourceName, Vec<u8>>,
     problems: &mut Vec<Problem>,
 ) {

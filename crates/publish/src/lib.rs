@@ -6,7 +6,7 @@ pub mod render;
 pub mod world_map;
 
 use klaster_core::csv::{csv_path, resource_table};
-use klaster_core::package::{sha256_hash, DataPackage, ResourceName};
+use klaster_core::package::{sha256_hash, PackageDescriptor, ResourceName};
 use klaster_core::resources::*;
 use klaster_core::validate::{
     parse_json, validate_package, Package, Problem, Report, DESCRIPTOR_FILE,
@@ -39,7 +39,7 @@ pub fn generated_schemas() -> Vec<(String, String)> {
         })
         .chain(std::iter::once((
             "schemas/datapackage.schema.json".to_string(),
-            render(schemars::schema_for!(DataPackage)),
+            render(schemars::schema_for!(PackageDescriptor)),
         )))
         .collect()
 }
@@ -88,7 +88,7 @@ pub fn stamp_dir(dir: &Path) -> Result<Vec<String>, Problem> {
     }
     let descriptor_path = dir.join(DESCRIPTOR_FILE);
     let bytes = fs::read(&descriptor_path).map_err(|e| io_problem(DESCRIPTOR_FILE, e))?;
-    let mut descriptor: DataPackage = parse_json(DESCRIPTOR_FILE, &bytes)?;
+    let mut descriptor: PackageDescriptor = parse_json(DESCRIPTOR_FILE, &bytes)?;
     for resource in &mut descriptor.resources {
         let data = fs::read(dir.join(&resource.path)).map_err(|e| io_problem(&resource.path, e))?;
         let hash = sha256_hash(&data);

@@ -3,7 +3,7 @@
 //! of Intent and the announcement) are emphasised, and the accession date is written on
 //! the axis.
 
-use super::common::Provenance;
+use super::common::Attribution;
 use crate::charts::id::ChartId;
 use crate::charts::model::{ChartBody, ChartData, TimelineChart, TimelineMark};
 use crate::charts::text::ChartMsg;
@@ -32,13 +32,13 @@ pub fn timeline(package: &Package) -> Result<ChartData, String> {
         .find(|m| m.kind == MilestoneKind::Accession)
         .ok_or("the milestones have no accession step")?
         .date;
-    let mut provenance = Provenance::new(package);
+    let mut attribution = Attribution::new(package);
     let mut events: Vec<TimelineMark> = package
         .accession
         .events
         .iter()
         .map(|event| {
-            provenance.record(&event.sources, event.end.unwrap_or(event.date));
+            attribution.record(&event.sources, event.end.unwrap_or(event.date));
             TimelineMark {
                 event_id: event.id.clone(),
                 kind: event.kind,
@@ -59,7 +59,7 @@ pub fn timeline(package: &Package) -> Result<ChartData, String> {
         notes.push(ChartMsg::TimelineMonthNote.text());
     }
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::AccessionTimeline,
             ChartMsg::TimelineTitle.text(),
             ChartMsg::TimelineSubtitle.text(),

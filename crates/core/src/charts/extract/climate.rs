@@ -2,7 +2,7 @@
 //! percent from a base year; its level is worked out here from the base-year level
 //! in the package, and marked `Derived`.
 
-use super::common::{point, sort_by_time, Provenance};
+use super::common::{point, sort_by_time, Attribution};
 use crate::charts::id::ChartId;
 use crate::charts::model::{ChartBody, ChartData, LineChart, Panel, Point, Series, SeriesShape};
 use crate::charts::text::ChartMsg;
@@ -33,7 +33,7 @@ fn figure_point(figure: &Figure<ClimateMetric>) -> Option<Point> {
 
 fn series_of(
     package: &Package,
-    provenance: &mut Provenance,
+    attribution: &mut Attribution,
     metric: ClimateMetric,
     id: &str,
     label: ChartMsg,
@@ -47,7 +47,7 @@ fn series_of(
         .filter(|f| f.metric == metric)
     {
         if let Some(p) = figure_point(figure) {
-            provenance.figure(figure);
+            attribution.figure(figure);
             points.push(p);
         }
     }
@@ -98,10 +98,10 @@ fn target_point(target: &ClimateTarget, base: &Figure<ClimateMetric>) -> Option<
 
 pub fn emissions_targets(package: &Package) -> Result<ChartData, String> {
     let climate = &package.climate;
-    let mut provenance = Provenance::new(package);
+    let mut attribution = Attribution::new(package);
     let inventory = series_of(
         package,
-        &mut provenance,
+        &mut attribution,
         ClimateMetric::GhgEmissions,
         "inventory",
         ChartMsg::SeriesInventory,
@@ -109,7 +109,7 @@ pub fn emissions_targets(package: &Package) -> Result<ChartData, String> {
     );
     let base = series_of(
         package,
-        &mut provenance,
+        &mut attribution,
         ClimateMetric::GhgEmissionsDerived,
         "base-year",
         ChartMsg::SeriesBaseYear,
@@ -117,7 +117,7 @@ pub fn emissions_targets(package: &Package) -> Result<ChartData, String> {
     );
     let external = series_of(
         package,
-        &mut provenance,
+        &mut attribution,
         ClimateMetric::GhgEmissionsExternalEstimate,
         "external-estimates",
         ChartMsg::SeriesExternal,
@@ -138,7 +138,7 @@ pub fn emissions_targets(package: &Package) -> Result<ChartData, String> {
         let Some(p) = base_figure.and_then(|base| target_point(target, base)) else {
             continue;
         };
-        provenance.figure(&target.figure);
+        attribution.figure(&target.figure);
         if target.superseded_by.is_some() {
             replaced.push(p);
         } else {
@@ -169,7 +169,7 @@ pub fn emissions_targets(package: &Package) -> Result<ChartData, String> {
     .filter(|s| !s.points.is_empty())
     .collect();
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::EmissionsTargets,
             ChartMsg::EmissionsTitle.text(),
             ChartMsg::EmissionsSubtitle.text(),

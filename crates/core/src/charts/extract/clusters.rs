@@ -1,7 +1,7 @@
 //! Charts (3) and (9): named member clusters by country, as bars and on a world map,
 //! Azerbaijan highlighted in both.
 
-use super::common::Provenance;
+use super::common::Attribution;
 use crate::charts::id::ChartId;
 use crate::charts::model::{
     Bar, BarChart, ChartBody, ChartData, CountClass, MapChart, MapMember, MapShape,
@@ -27,7 +27,7 @@ const SOUTHERN_EDGE: f64 = -60.0;
 /// sources recorded.
 fn countries_with_members<'a>(
     package: &'a Package,
-    provenance: &mut Provenance,
+    attribution: &mut Attribution,
 ) -> Vec<(&'a Country, Vec<&'a MemberCluster>)> {
     let registry = &package.clusters;
     let mut out = Vec::new();
@@ -41,7 +41,7 @@ fn countries_with_members<'a>(
             continue;
         }
         for member in &members {
-            provenance.record(&member.sources, member.joined);
+            attribution.record(&member.sources, member.joined);
         }
         out.push((country, members));
     }
@@ -59,11 +59,11 @@ fn group_confidence(members: &[&MemberCluster]) -> Confidence {
 
 /// The note about members no source names, their sources recorded; `None` when every
 /// member is named.
-fn unnamed_note(package: &Package, provenance: &mut Provenance) -> Option<Text> {
+fn unnamed_note(package: &Package, attribution: &mut Attribution) -> Option<Text> {
     let registry = &package.clusters;
     let unnamed: u32 = registry.unidentified.iter().map(|u| u.count).sum();
     for group in &registry.unidentified {
-        provenance.record(&group.sources, group.joined);
+        attribution.record(&group.sources, group.joined);
     }
     (unnamed > 0).then(|| {
         let count = Text::new(
@@ -75,8 +75,8 @@ fn unnamed_note(package: &Package, provenance: &mut Provenance) -> Option<Text> 
 }
 
 pub fn members_by_country(package: &Package) -> Result<ChartData, String> {
-    let mut provenance = Provenance::new(package);
-    let mut bars: Vec<(String, Bar)> = countries_with_members(package, &mut provenance)
+    let mut attribution = Attribution::new(package);
+    let mut bars: Vec<(String, Bar)> = countries_with_members(package, &mut attribution)
         .into_iter()
         .map(|(country, members)| {
             (
@@ -98,9 +98,11 @@ pub fn members_by_country(package: &Package) -> Result<ChartData, String> {
     bars.sort_by(|(a_code, a), (b_code, b)| {
         b.value.total_cmp(&a.value).then_with(|| a_code.cmp(b_code))
     });
-    let notes = unnamed_note(package, &mut provenance).into_iter().collect();
+    let notes = unnamed_note(package, &mut attribution)
+        .into_iter()
+        .collect();
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::MembersByCountry,
             ChartMsg::MembersTitle.text(),
             ChartMsg::MembersSubtitle.text(),
@@ -123,8 +125,8 @@ pub fn member_map(package: &Package) -> Result<ChartData, String> {
             .map(|[x, y]| (f64::from(*x) / unit, f64::from(*y) / unit))
             .collect()
     };
-    let mut provenance = Provenance::new(package);
-    let mut members: Vec<(MapMember, &str)> = countries_with_members(package, &mut provenance)
+    let mut attribution = Attribution::new(package);
+    let mut members: Vec<(MapMember, &str)> = countries_with_members(package, &mut attribution)
         .into_iter()
         .map(|(country, group)| {
             (
@@ -204,10 +206,10 @@ pub fn member_map(package: &Package) -> Result<ChartData, String> {
         let countries = Text::new(list(Locale::Az), list(Locale::En));
         notes.push(ChartMsg::MapNotDrawn.fill(&[("countries", &countries)]));
     }
-    notes.extend(unnamed_note(package, &mut provenance));
+    notes.extend(unnamed_note(package, &mut attribution));
     notes.push(map.attribution.clone());
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::MemberMap,
             ChartMsg::MapTitle.text(),
             ChartMsg::MapSubtitle.text(),

@@ -49,15 +49,15 @@ pub fn with_unit(label: &Text, unit: Unit) -> Text {
 }
 
 /// Collects where a chart's values come from, for its source line and as-of date.
-pub struct Provenance<'a> {
+pub struct Attribution<'a> {
     package: &'a Package,
     source_ids: Vec<String>,
     as_of: Option<PartialDate>,
 }
 
-impl<'a> Provenance<'a> {
-    pub fn new(package: &'a Package) -> Provenance<'a> {
-        Provenance {
+impl<'a> Attribution<'a> {
+    pub fn new(package: &'a Package) -> Attribution<'a> {
+        Attribution {
             package,
             source_ids: Vec::new(),
             as_of: None,

@@ -1,7 +1,7 @@
 //! Charts (1) and (2): the initiative's growth and headline metrics, from its
 //! milestones. A figure sits on the date of the step that announced it.
 
-use super::common::{dated, point, sort_by_time, unit_text, with_unit, Provenance};
+use super::common::{dated, point, sort_by_time, unit_text, with_unit, Attribution};
 use crate::charts::id::ChartId;
 use crate::charts::model::{
     Annotation, ChartBody, ChartData, LineChart, Panel, Series, SeriesShape,
@@ -15,7 +15,7 @@ use crate::validate::Package;
 /// Every figure of `metric` across the milestones, one series.
 fn series(
     package: &Package,
-    provenance: &mut Provenance,
+    attribution: &mut Attribution,
     metric: InitiativeMetric,
     id: &str,
     label: Text,
@@ -25,7 +25,7 @@ fn series(
     let mut unit = None;
     for milestone in &package.milestones {
         for figure in milestone.figures.iter().filter(|f| f.metric == metric) {
-            provenance.figure(figure);
+            attribution.figure(figure);
             unit.get_or_insert(figure.unit);
             points.push(point(figure, milestone.date));
         }
@@ -47,10 +47,10 @@ pub fn growth(package: &Package) -> Result<ChartData, String> {
         .iter()
         .find(|m| m.kind == MilestoneKind::Accession)
         .ok_or("the milestones have no accession step")?;
-    let mut provenance = Provenance::new(package);
+    let mut attribution = Attribution::new(package);
     let clusters = series(
         package,
-        &mut provenance,
+        &mut attribution,
         InitiativeMetric::Clusters,
         "clusters",
         ChartMsg::SeriesClusters.text(),
@@ -58,7 +58,7 @@ pub fn growth(package: &Package) -> Result<ChartData, String> {
     );
     let countries = series(
         package,
-        &mut provenance,
+        &mut attribution,
         InitiativeMetric::Countries,
         "countries",
         ChartMsg::SeriesCountries.text(),
@@ -73,7 +73,7 @@ pub fn growth(package: &Package) -> Result<ChartData, String> {
         }],
     };
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::InitiativeGrowth,
             ChartMsg::GrowthTitle.text(),
             ChartMsg::GrowthSubtitle.text(),
@@ -89,10 +89,10 @@ pub fn growth(package: &Package) -> Result<ChartData, String> {
 /// reduction (from 2024) are two series that are never joined, and the first date
 /// of the new measure is marked.
 pub fn metrics(package: &Package) -> Result<ChartData, String> {
-    let mut provenance = Provenance::new(package);
+    let mut attribution = Attribution::new(package);
     let mut co2 = series(
         package,
-        &mut provenance,
+        &mut attribution,
         InitiativeMetric::Co2Emissions,
         "co2-emissions",
         ChartMsg::SeriesCo2Emissions.text(),
@@ -101,7 +101,7 @@ pub fn metrics(package: &Package) -> Result<ChartData, String> {
     co2.label = with_unit(&co2.label, co2.unit);
     let mut reduction = series(
         package,
-        &mut provenance,
+        &mut attribution,
         InitiativeMetric::Co2eReductionPotential,
         "co2e-reduction-potential",
         ChartMsg::SeriesCo2eReduction.text(),
@@ -114,7 +114,7 @@ pub fn metrics(package: &Package) -> Result<ChartData, String> {
     });
     let gdp = series(
         package,
-        &mut provenance,
+        &mut attribution,
         InitiativeMetric::GdpContribution,
         "gdp-contribution",
         ChartMsg::SeriesGdp.text(),
@@ -122,7 +122,7 @@ pub fn metrics(package: &Package) -> Result<ChartData, String> {
     );
     let jobs = series(
         package,
-        &mut provenance,
+        &mut attribution,
         InitiativeMetric::Jobs,
         "jobs",
         ChartMsg::SeriesJobs.text(),
@@ -149,7 +149,7 @@ pub fn metrics(package: &Package) -> Result<ChartData, String> {
         },
     ];
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::InitiativeMetrics,
             ChartMsg::MetricsTitle.text(),
             ChartMsg::MetricsSubtitle.text(),

@@ -1,7 +1,7 @@
 //! Charts (4) and (5): the NextGen plants' capacities, and SOCAR Polymer's output
 //! and exports against them.
 
-use super::common::Provenance;
+use super::common::Attribution;
 use crate::charts::id::ChartId;
 use crate::charts::model::{Bar, BarChart, ChartBody, ChartData, ReferenceLine};
 use crate::charts::text::ChartMsg;
@@ -40,18 +40,18 @@ fn bar(figure: &Figure<PartnerMetric>, detail: Option<Text>) -> Bar {
 
 /// (4) Every plant's design capacity, with the company that runs it.
 pub fn capacities(package: &Package) -> Result<ChartData, String> {
-    let mut provenance = Provenance::new(package);
+    let mut attribution = Attribution::new(package);
     let mut bars = Vec::new();
     for metric in CAPACITIES {
         for partner in &package.nextgen.partners {
             for figure in partner.figures.iter().filter(|f| f.metric == metric) {
-                provenance.figure(figure);
+                attribution.figure(figure);
                 bars.push(bar(figure, actor_name(package, partner)));
             }
         }
     }
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::NextgenCapacities,
             ChartMsg::CapacitiesTitle.text(),
             ChartMsg::CapacitiesSubtitle.text(),
@@ -77,7 +77,7 @@ pub fn polymer_output(package: &Package) -> Result<ChartData, String> {
                 .any(|f| f.metric == PartnerMetric::CapacityPolypropylene)
         })
         .ok_or("no NextGen partner has a polypropylene capacity")?;
-    let mut provenance = Provenance::new(package);
+    let mut attribution = Attribution::new(package);
     let mut bars = Vec::new();
     for metric in [PartnerMetric::Production, PartnerMetric::Exports] {
         let mut figures: Vec<_> = partner
@@ -87,7 +87,7 @@ pub fn polymer_output(package: &Package) -> Result<ChartData, String> {
             .collect();
         figures.sort_by_key(|f| f.as_of);
         for figure in figures {
-            provenance.figure(figure);
+            attribution.figure(figure);
             bars.push(bar(figure, None));
         }
     }
@@ -99,7 +99,7 @@ pub fn polymer_output(package: &Package) -> Result<ChartData, String> {
     let mut references = Vec::new();
     if !capacities.is_empty() {
         for figure in &capacities {
-            provenance.figure(*figure);
+            attribution.figure(*figure);
         }
         references.push(ReferenceLine {
             value: capacities.iter().map(|f| f.value).sum(),
@@ -109,7 +109,7 @@ pub fn polymer_output(package: &Package) -> Result<ChartData, String> {
         });
     }
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::PolymerOutput,
             ChartMsg::PolymerTitle.text(),
             ChartMsg::PolymerSubtitle.text(),

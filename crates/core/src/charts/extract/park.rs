@@ -2,7 +2,7 @@
 //! definition is its own series, and each currency its own panel, so figures that
 //! measure different things are never joined by a line.
 
-use super::common::{point, sort_by_time, unit_text, Provenance};
+use super::common::{point, sort_by_time, unit_text, Attribution};
 use crate::charts::id::{ChartId, ParkTopic};
 use crate::charts::model::{ChartBody, ChartData, LineChart, Panel, Series, SeriesShape};
 use crate::charts::text::ChartMsg;
@@ -64,7 +64,7 @@ fn words(topic: ParkTopic) -> (ChartMsg, ChartMsg, Vec<ChartMsg>) {
 }
 
 pub fn over_time(package: &Package, topic: ParkTopic) -> Result<ChartData, String> {
-    let mut provenance = Provenance::new(package);
+    let mut attribution = Attribution::new(package);
     // Units in the order they first appear in time, so the older currency comes first.
     let mut units: Vec<Unit> = Vec::new();
     let mut by_time: Vec<_> = package.park.figures.iter().collect();
@@ -85,7 +85,7 @@ pub fn over_time(package: &Package, topic: ParkTopic) -> Result<ChartData, Strin
                 .iter()
                 .filter(|f| f.metric == *metric && f.unit == unit)
             {
-                provenance.figure(figure);
+                attribution.figure(figure);
                 points.push(point(figure, figure.as_of));
             }
             if points.is_empty() {
@@ -119,7 +119,7 @@ pub fn over_time(package: &Package, topic: ParkTopic) -> Result<ChartData, Strin
         ("topic", &topic_name.text()),
     ]);
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::Park(topic),
             title,
             subtitle.text(),
