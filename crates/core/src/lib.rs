@@ -9,6 +9,7 @@ pub mod embed;
 pub mod figure;
 pub mod package;
 pub mod queries;
+pub mod registry;
 pub mod resources;
 pub mod retry;
 pub mod text;

@@ -22,9 +22,9 @@ use klaster_core::embed::{
 };
 use klaster_core::format::format_date;
 use klaster_core::i18n::Msg;
+use klaster_core::registry::Package;
 use klaster_core::resources::Source;
 use klaster_core::text::Locale;
-use klaster_core::validate::Package;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -86,17 +86,18 @@ pub fn write_pages(
         )
     })?;
     let mut written = render::render_dir(package_dir, &dist.join("charts"))?;
-    let package = valid_package(package_dir)?;
-    let index = SourceIndex::new(&package);
+    let resources = valid_package(package_dir)?.resources;
+    let sources: &Vec<Source> = resources.get().map_err(|e| e.to_string())?;
+    let index = SourceIndex::new(&resources);
     fs::create_dir_all(dist.join("oembed")).map_err(|e| e.to_string())?;
     for chart_id in ChartId::ALL {
-        let chart = extract(chart_id, &package)?;
+        let chart = extract(chart_id, &resources).map_err(|e| e.to_string())?;
         for locale in Locale::ALL {
             let input = PageInput {
                 chart: &chart,
                 locale,
                 index: &index,
-                sources: &package.sources,
+                sources,
                 site,
             };
             let page = dist.join(chart_page_file(chart_id, locale));
@@ -399,11 +400,19 @@ fn oembed_json(input: &PageInput) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use klaster_core::registry::Resources;
 
     const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>Klaster</title>\n  <meta name=\"description\" content=\"x\">\n<meta name=\"klaster-boot\" data-js=\"./a.js\" data-wasm=\"./a.wasm\">\n<link rel=\"modulepreload\" href=\"./a.js\"><link rel=\"preload\" href=\"./a.wasm\" as=\"fetch\"></head>\n<body>\n  <div id=\"static-fallback\">portal</div>\n</body>\n</html>\n";
 
-    fn package() -> Package {
-        valid_package(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data")).unwrap()
+    /// The shipped package's resources.
+    fn package() -> Resources {
+        valid_package(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data"))
+            .unwrap()
+            .resources
+    }
+
+    fn sources(package: &Resources) -> &[Source] {
+        package.get::<Vec<Source>>().unwrap()
     }
 
     fn page(chart: ChartId, locale: Locale, site: &SiteUrl) -> String {
@@ -416,7 +425,7 @@ mod tests {
                 chart: &data,
                 locale,
                 index: &index,
-                sources: &package.sources,
+                sources: sources(&package),
                 site,
             },
         )
@@ -493,7 +502,7 @@ mod tests {
             chart: &data,
             locale: Locale::En,
             index: &index,
-            sources: &package.sources,
+            sources: sources(&package),
             site: &site,
         });
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -507,16 +516,18 @@ mod tests {
     #[test]
     fn data_text_is_escaped_in_the_page() {
         let mut package = package();
-        for source in &mut package.sources {
+        let mut hostile = sources(&package).to_vec();
+        for source in &mut hostile {
             source.publisher = "<script>alert(1)</script>".into();
         }
+        package.insert(hostile);
         let data = extract(ChartId::InitiativeGrowth, &package).unwrap();
         let index = SourceIndex::new(&package);
         let html = static_chart(&PageInput {
             chart: &data,
             locale: Locale::En,
             index: &index,
-            sources: &package.sources,
+            sources: sources(&package),
             site: &SiteUrl::default(),
         });
         assert!(!html.contains("<script>"));

@@ -53,7 +53,7 @@ pub fn render_dir(package_dir: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, St
         .ok_or_else(|| format!("the package in {} did not parse", package_dir.display()))?;
     let charts = ChartId::ALL
         .into_iter()
-        .map(|id| extract(id, &package))
+        .map(|id| extract(id, &package.resources).map_err(|e| e.to_string()))
         .collect::<Result<Vec<ChartData>, String>>()?;
     let rendered = in_parallel(&charts, |chart| chart_files(chart, &Palette::light()));
     fs::create_dir_all(out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;

@@ -34,7 +34,7 @@ pub mod draw;
 #[cfg(feature = "svg")]
 pub mod svg;
 
-pub use extract::extract;
+pub use extract::{extract, ChartError, Lack};
 pub use id::{ChartId, ParkTopic};
 pub use model::{ChartBody, ChartData, ChartSpec, Point, Series};
 pub use theme::{Palette, PaletteName};

@@ -3,15 +3,16 @@
 //! in the package, and marked `Derived`.
 
 use super::common::{point, sort_by_time, Attribution};
+use super::Lack;
 use crate::charts::id::ChartId;
 use crate::charts::model::{ChartBody, ChartData, LineChart, Panel, Point, Series, SeriesShape};
 use crate::charts::text::ChartMsg;
 use crate::date::PartialDate;
 use crate::figure::{Confidence, Figure, Qualifier, Unit};
 use crate::format::format_number;
-use crate::resources::{ClimateMetric, ClimateTarget};
+use crate::registry::Resources;
+use crate::resources::{ClimateContext, ClimateMetric, ClimateTarget, Source};
 use crate::text::{Locale, Text};
-use crate::validate::Package;
 
 /// The chart's unit.
 const UNIT: Unit = Unit::MtCo2e;
@@ -32,7 +33,7 @@ fn figure_point(figure: &Figure<ClimateMetric>) -> Option<Point> {
 }
 
 fn series_of(
-    package: &Package,
+    climate: &ClimateContext,
     attribution: &mut Attribution,
     metric: ClimateMetric,
     id: &str,
@@ -40,12 +41,7 @@ fn series_of(
     shape: SeriesShape,
 ) -> Series {
     let mut points = Vec::new();
-    for figure in package
-        .climate
-        .figures
-        .iter()
-        .filter(|f| f.metric == metric)
-    {
+    for figure in climate.figures.iter().filter(|f| f.metric == metric) {
         if let Some(p) = figure_point(figure) {
             attribution.figure(figure);
             points.push(p);
@@ -96,11 +92,12 @@ fn target_point(target: &ClimateTarget, base: &Figure<ClimateMetric>) -> Option<
     })
 }
 
-pub fn emissions_targets(package: &Package) -> Result<ChartData, String> {
-    let climate = &package.climate;
-    let mut attribution = Attribution::new(package);
+pub fn emissions_targets(resources: &Resources) -> Result<ChartData, Lack> {
+    let climate: &ClimateContext = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
+    let mut attribution = Attribution::new(sources);
     let inventory = series_of(
-        package,
+        climate,
         &mut attribution,
         ClimateMetric::GhgEmissions,
         "inventory",
@@ -108,7 +105,7 @@ pub fn emissions_targets(package: &Package) -> Result<ChartData, String> {
         SeriesShape::Line,
     );
     let base = series_of(
-        package,
+        climate,
         &mut attribution,
         ClimateMetric::GhgEmissionsDerived,
         "base-year",
@@ -116,7 +113,7 @@ pub fn emissions_targets(package: &Package) -> Result<ChartData, String> {
         SeriesShape::Points,
     );
     let external = series_of(
-        package,
+        climate,
         &mut attribution,
         ClimateMetric::GhgEmissionsExternalEstimate,
         "external-estimates",

@@ -2,6 +2,7 @@
 //! Azerbaijan highlighted in both.
 
 use super::common::Attribution;
+use super::Lack;
 use crate::charts::id::ChartId;
 use crate::charts::model::{
     Bar, BarChart, ChartBody, ChartData, CountClass, MapChart, MapMember, MapShape,
@@ -9,9 +10,9 @@ use crate::charts::model::{
 use crate::charts::text::ChartMsg;
 use crate::figure::{Confidence, Qualifier, Unit};
 use crate::format::format_number;
-use crate::resources::{Country, MemberCluster};
+use crate::registry::Resources;
+use crate::resources::{ClusterRegistry, Country, MemberCluster, Source, WorldMap};
 use crate::text::{Locale, Text};
-use crate::validate::Package;
 
 /// ISO code of the country the portal is about.
 const HIGHLIGHTED_COUNTRY: &str = "AZ";
@@ -26,10 +27,9 @@ const SOUTHERN_EDGE: f64 = -60.0;
 /// Each country with its named members, in the order of the registry; every member's
 /// sources recorded.
 fn countries_with_members<'a>(
-    package: &'a Package,
+    registry: &'a ClusterRegistry,
     attribution: &mut Attribution,
 ) -> Vec<(&'a Country, Vec<&'a MemberCluster>)> {
-    let registry = &package.clusters;
     let mut out = Vec::new();
     for country in &registry.countries {
         let members: Vec<_> = registry
@@ -59,8 +59,7 @@ fn group_confidence(members: &[&MemberCluster]) -> Confidence {
 
 /// The note about members no source names, their sources recorded; `None` when every
 /// member is named.
-fn unnamed_note(package: &Package, attribution: &mut Attribution) -> Option<Text> {
-    let registry = &package.clusters;
+fn unnamed_note(registry: &ClusterRegistry, attribution: &mut Attribution) -> Option<Text> {
     let unnamed: u32 = registry.unidentified.iter().map(|u| u.count).sum();
     for group in &registry.unidentified {
         attribution.record(&group.sources, group.joined);
@@ -74,9 +73,11 @@ fn unnamed_note(package: &Package, attribution: &mut Attribution) -> Option<Text
     })
 }
 
-pub fn members_by_country(package: &Package) -> Result<ChartData, String> {
-    let mut attribution = Attribution::new(package);
-    let mut bars: Vec<(String, Bar)> = countries_with_members(package, &mut attribution)
+pub fn members_by_country(resources: &Resources) -> Result<ChartData, Lack> {
+    let registry: &ClusterRegistry = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
+    let mut attribution = Attribution::new(sources);
+    let mut bars: Vec<(String, Bar)> = countries_with_members(registry, &mut attribution)
         .into_iter()
         .map(|(country, members)| {
             (
@@ -98,7 +99,7 @@ pub fn members_by_country(package: &Package) -> Result<ChartData, String> {
     bars.sort_by(|(a_code, a), (b_code, b)| {
         b.value.total_cmp(&a.value).then_with(|| a_code.cmp(b_code))
     });
-    let notes = unnamed_note(package, &mut attribution)
+    let notes = unnamed_note(registry, &mut attribution)
         .into_iter()
         .collect();
     Ok(ChartData {
@@ -117,16 +118,18 @@ pub fn members_by_country(package: &Package) -> Result<ChartData, String> {
 
 /// (9) The member countries on the world map of the package, joined by ISO 3166-1
 /// numeric code and shaded by their number of named member clusters.
-pub fn member_map(package: &Package) -> Result<ChartData, String> {
-    let map = &package.world_map;
+pub fn member_map(resources: &Resources) -> Result<ChartData, Lack> {
+    let registry: &ClusterRegistry = resources.get()?;
+    let map: &WorldMap = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
     let unit = f64::from(map.units_per_degree.max(1));
     let degrees = |ring: &Vec<[i32; 2]>| -> Vec<(f64, f64)> {
         ring.iter()
             .map(|[x, y]| (f64::from(*x) / unit, f64::from(*y) / unit))
             .collect()
     };
-    let mut attribution = Attribution::new(package);
-    let mut members: Vec<(MapMember, &str)> = countries_with_members(package, &mut attribution)
+    let mut attribution = Attribution::new(sources);
+    let mut members: Vec<(MapMember, &str)> = countries_with_members(registry, &mut attribution)
         .into_iter()
         .map(|(country, group)| {
             (
@@ -206,7 +209,7 @@ pub fn member_map(package: &Package) -> Result<ChartData, String> {
         let countries = Text::new(list(Locale::Az), list(Locale::En));
         notes.push(ChartMsg::MapNotDrawn.fill(&[("countries", &countries)]));
     }
-    notes.extend(unnamed_note(package, &mut attribution));
+    notes.extend(unnamed_note(registry, &mut attribution));
     notes.push(map.attribution.clone());
     Ok(ChartData {
         spec: attribution.spec(

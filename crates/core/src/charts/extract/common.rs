@@ -7,8 +7,8 @@ use crate::charts::text::ChartMsg;
 use crate::date::PartialDate;
 use crate::figure::{Figure, Unit};
 use crate::format::{format_date, unit_label};
+use crate::resources::Source;
 use crate::text::{Locale, Text};
-use crate::validate::Package;
 
 /// A figure as a point on the time axis at `date`.
 pub fn point<M>(figure: &Figure<M>, date: PartialDate) -> Point {
@@ -50,15 +50,15 @@ pub fn with_unit(label: &Text, unit: Unit) -> Text {
 
 /// Collects where a chart's values come from, for its source line and as-of date.
 pub struct Attribution<'a> {
-    package: &'a Package,
+    sources: &'a [Source],
     source_ids: Vec<String>,
     as_of: Option<PartialDate>,
 }
 
 impl<'a> Attribution<'a> {
-    pub fn new(package: &'a Package) -> Attribution<'a> {
+    pub fn new(sources: &'a [Source]) -> Attribution<'a> {
         Attribution {
-            package,
+            sources,
             source_ids: Vec::new(),
             as_of: None,
         }
@@ -79,7 +79,7 @@ impl<'a> Attribution<'a> {
 
     /// The publishers of every source, once each, in the order first used.
     fn source_line(&self) -> Text {
-        let list = crate::queries::publishers(&self.package.sources, &self.source_ids).join("; ");
+        let list = crate::queries::publishers(self.sources, &self.source_ids).join("; ");
         ChartMsg::SourcesLine.fill(&[("sources", &Text::new(list.clone(), list))])
     }
 

@@ -2,19 +2,20 @@
 //! milestones. A figure sits on the date of the step that announced it.
 
 use super::common::{dated, point, sort_by_time, unit_text, with_unit, Attribution};
+use super::Lack;
 use crate::charts::id::ChartId;
 use crate::charts::model::{
     Annotation, ChartBody, ChartData, LineChart, Panel, Series, SeriesShape,
 };
 use crate::charts::text::ChartMsg;
 use crate::figure::Unit;
-use crate::resources::{InitiativeMetric, MilestoneKind};
+use crate::registry::Resources;
+use crate::resources::{InitiativeMetric, Milestone, MilestoneKind, Source};
 use crate::text::Text;
-use crate::validate::Package;
 
 /// Every figure of `metric` across the milestones, one series.
 fn series(
-    package: &Package,
+    milestones: &[Milestone],
     attribution: &mut Attribution,
     metric: InitiativeMetric,
     id: &str,
@@ -23,7 +24,7 @@ fn series(
 ) -> Series {
     let mut points = Vec::new();
     let mut unit = None;
-    for milestone in &package.milestones {
+    for milestone in milestones {
         for figure in milestone.figures.iter().filter(|f| f.metric == metric) {
             attribution.figure(figure);
             unit.get_or_insert(figure.unit);
@@ -41,15 +42,16 @@ fn series(
 }
 
 /// (1) Member clusters and countries over time, Azerbaijan's accession marked.
-pub fn growth(package: &Package) -> Result<ChartData, String> {
-    let accession = package
-        .milestones
+pub fn growth(resources: &Resources) -> Result<ChartData, Lack> {
+    let milestones: &Vec<Milestone> = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
+    let accession = milestones
         .iter()
         .find(|m| m.kind == MilestoneKind::Accession)
         .ok_or("the milestones have no accession step")?;
-    let mut attribution = Attribution::new(package);
+    let mut attribution = Attribution::new(sources);
     let clusters = series(
-        package,
+        milestones,
         &mut attribution,
         InitiativeMetric::Clusters,
         "clusters",
@@ -57,7 +59,7 @@ pub fn growth(package: &Package) -> Result<ChartData, String> {
         SeriesShape::Step,
     );
     let countries = series(
-        package,
+        milestones,
         &mut attribution,
         InitiativeMetric::Countries,
         "countries",
@@ -88,10 +90,12 @@ pub fn growth(package: &Package) -> Result<ChartData, String> {
 /// (2) CO2, GDP and jobs by step. Annual emissions (until 2023) and potential
 /// reduction (from 2024) are two series that are never joined, and the first date
 /// of the new measure is marked.
-pub fn metrics(package: &Package) -> Result<ChartData, String> {
-    let mut attribution = Attribution::new(package);
+pub fn metrics(resources: &Resources) -> Result<ChartData, Lack> {
+    let milestones: &Vec<Milestone> = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
+    let mut attribution = Attribution::new(sources);
     let mut co2 = series(
-        package,
+        milestones,
         &mut attribution,
         InitiativeMetric::Co2Emissions,
         "co2-emissions",
@@ -100,7 +104,7 @@ pub fn metrics(package: &Package) -> Result<ChartData, String> {
     );
     co2.label = with_unit(&co2.label, co2.unit);
     let mut reduction = series(
-        package,
+        milestones,
         &mut attribution,
         InitiativeMetric::Co2eReductionPotential,
         "co2e-reduction-potential",
@@ -113,7 +117,7 @@ pub fn metrics(package: &Package) -> Result<ChartData, String> {
         label: dated(ChartMsg::NewMeasure, p.date),
     });
     let gdp = series(
-        package,
+        milestones,
         &mut attribution,
         InitiativeMetric::GdpContribution,
         "gdp-contribution",
@@ -121,7 +125,7 @@ pub fn metrics(package: &Package) -> Result<ChartData, String> {
         SeriesShape::Line,
     );
     let jobs = series(
-        package,
+        milestones,
         &mut attribution,
         InitiativeMetric::Jobs,
         "jobs",
