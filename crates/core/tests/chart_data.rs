@@ -10,12 +10,12 @@ use klaster_core::charts::layout::{
 use klaster_core::charts::model::{
     BarChart, ChartBody, ChartData, LineChart, MapChart, TimelineChart,
 };
-use klaster_core::charts::{extract, ChartId, ParkTopic};
+use klaster_core::charts::{catalog, extract, ChartId, ParkTopic};
 use klaster_core::figure::{Confidence, Unit};
 use klaster_core::registry::{validate_package, Resource, Resources};
 use klaster_core::resources::{
     latest_initiative_figure, Accession, ClimateContext, ClusterRegistry, IndustrialPark,
-    InitiativeMetric, Milestone, MilestoneKind, NextGenCluster,
+    InitiativeMetric, Milestone, MilestoneKind, NextGenCluster, ResourceName,
 };
 use klaster_core::text::Locale;
 use std::collections::HashMap;
@@ -144,6 +144,55 @@ fn converted(value: f64, unit: Unit, target: Unit) -> Option<f64> {
         (Unit::KtCo2e, Unit::MtCo2e) => Some(value / 1000.0),
         _ => None,
     }
+}
+
+#[test]
+fn every_chart_reads_exactly_the_resources_its_row_lists() {
+    let package = package();
+    for entry in catalog() {
+        entry
+            .check_needs(&package)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn the_needs_check_fails_on_a_row_that_lists_too_few_or_too_many() {
+    let package = package();
+    let mut entry = ChartId::NextgenCapacities.entry();
+    entry.needs = &[ResourceName::Nextgen, ResourceName::Sources];
+    let error = entry.check_needs(&package).unwrap_err();
+    assert!(error.contains("does not list"), "{error}");
+    entry.needs = &[
+        ResourceName::Nextgen,
+        ResourceName::Accession,
+        ResourceName::Glossary,
+        ResourceName::Sources,
+    ];
+    let error = entry.check_needs(&package).unwrap_err();
+    assert!(error.contains("lists glossary"), "{error}");
+}
+
+#[test]
+fn every_chart_is_of_the_kind_its_row_says() {
+    let package = package();
+    for entry in catalog() {
+        let chart = extract(entry.chart, &package).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(chart.body.kind(), entry.kind, "{}", entry.id);
+        assert_eq!(chart.spec.id, entry.chart);
+    }
+}
+
+#[test]
+fn a_chart_given_too_few_resources_names_the_missing_one() {
+    let package = package();
+    let only_sources = package.only(&[ResourceName::Sources]);
+    let error = extract(ChartId::MemberMap, &only_sources).unwrap_err();
+    assert_eq!(error.missing(), Some(ResourceName::Clusters));
+    assert_eq!(
+        error.to_string(),
+        "chart member-map: the resource 'clusters' is missing"
+    );
 }
 
 #[test]

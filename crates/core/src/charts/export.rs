@@ -3,8 +3,8 @@
 //! ids, sources and confidence). The browser's table view, its CSV and its JSON all
 //! come from [`rows`], so they always list the same values.
 
+use super::catalog::ChartId;
 use super::hit::Target;
-use super::id::ChartId;
 use super::model::{ChartBody, ChartData};
 use crate::csv::Table;
 use crate::date::PartialDate;

@@ -5,7 +5,7 @@
 
 use super::common::Attribution;
 use super::Lack;
-use crate::charts::id::ChartId;
+use crate::charts::catalog::ChartId;
 use crate::charts::model::{ChartBody, ChartData, TimelineChart, TimelineMark};
 use crate::charts::text::ChartMsg;
 use crate::date::PartialDate;

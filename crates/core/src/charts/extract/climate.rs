@@ -4,7 +4,7 @@
 
 use super::common::{point, sort_by_time, Attribution};
 use super::Lack;
-use crate::charts::id::ChartId;
+use crate::charts::catalog::ChartId;
 use crate::charts::model::{ChartBody, ChartData, LineChart, Panel, Point, Series, SeriesShape};
 use crate::charts::text::ChartMsg;
 use crate::date::PartialDate;

@@ -3,7 +3,7 @@
 
 use super::common::Attribution;
 use super::Lack;
-use crate::charts::id::ChartId;
+use crate::charts::catalog::ChartId;
 use crate::charts::model::{
     Bar, BarChart, ChartBody, ChartData, CountClass, MapChart, MapMember, MapShape,
 };

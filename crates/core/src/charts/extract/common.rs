@@ -1,7 +1,7 @@
 //! What every extraction needs: points from figures, and the chart's source line and
 //! as-of date from the figures it shows.
 
-use crate::charts::id::ChartId;
+use crate::charts::catalog::ChartId;
 use crate::charts::model::{ChartSpec, Point};
 use crate::charts::text::ChartMsg;
 use crate::date::PartialDate;

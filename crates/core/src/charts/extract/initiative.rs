@@ -3,7 +3,7 @@
 
 use super::common::{dated, point, sort_by_time, unit_text, with_unit, Attribution};
 use super::Lack;
-use crate::charts::id::ChartId;
+use crate::charts::catalog::ChartId;
 use crate::charts::model::{
     Annotation, ChartBody, ChartData, LineChart, Panel, Series, SeriesShape,
 };

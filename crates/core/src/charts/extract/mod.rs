@@ -5,15 +5,15 @@
 //! Each function takes the resources it reads from a [`Resources`] set, so a chart given
 //! fewer than it reads says which one is missing rather than drawing from a stand-in.
 
-mod accession;
-mod climate;
-mod clusters;
+pub(super) mod accession;
+pub(super) mod climate;
+pub(super) mod clusters;
 mod common;
-mod initiative;
-mod nextgen;
-mod park;
+pub(super) mod initiative;
+pub(super) mod nextgen;
+pub(super) mod park;
 
-use super::id::ChartId;
+use super::catalog::ChartId;
 use super::model::ChartData;
 use crate::registry::{Missing, Resources};
 use crate::resources::ResourceName;
@@ -74,20 +74,10 @@ impl fmt::Display for ChartError {
 
 impl std::error::Error for ChartError {}
 
-/// The data of chart `id`, or what the resources lack to draw it.
+/// The data of chart `id`, from its row's extract function, or what the resources lack
+/// to draw it.
 pub fn extract(id: ChartId, resources: &Resources) -> Result<ChartData, ChartError> {
-    let chart = match id {
-        ChartId::InitiativeGrowth => initiative::growth(resources),
-        ChartId::InitiativeMetrics => initiative::metrics(resources),
-        ChartId::MembersByCountry => clusters::members_by_country(resources),
-        ChartId::NextgenCapacities => nextgen::capacities(resources),
-        ChartId::PolymerOutput => nextgen::polymer_output(resources),
-        ChartId::Park(topic) => park::over_time(resources, topic),
-        ChartId::EmissionsTargets => climate::emissions_targets(resources),
-        ChartId::AccessionTimeline => accession::timeline(resources),
-        ChartId::MemberMap => clusters::member_map(resources),
-    }
-    .map_err(|lack| ChartError { chart: id, lack })?;
+    let chart = (id.entry().extract)(resources).map_err(|lack| ChartError { chart: id, lack })?;
     if chart.is_empty() {
         return Err(ChartError {
             chart: id,

@@ -4,7 +4,7 @@
 
 use super::common::{point, sort_by_time, unit_text, Attribution};
 use super::Lack;
-use crate::charts::id::{ChartId, ParkTopic};
+use crate::charts::catalog::{ChartId, ParkTopic};
 use crate::charts::model::{ChartBody, ChartData, LineChart, Panel, Series, SeriesShape};
 use crate::charts::text::ChartMsg;
 use crate::figure::Unit;
