@@ -11,7 +11,7 @@ use crate::chart::live::paint;
 use klaster_core::charts::frame::{on_screen, Frame};
 use klaster_core::charts::model::{ChartBody, ChartSpec, LineChart, Panel, SeriesShape};
 use klaster_core::charts::{ChartData, ChartId, PaletteName, Point, Series};
-use klaster_core::validate::validate_package;
+use klaster_core::registry::validate_package;
 use klaster_core::{sha256_hash, Confidence, Locale, PartialDate, Qualifier, Text, Unit};
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -7,8 +7,9 @@
 //! published files are known.
 
 use klaster_core::charts::ChartId;
+use klaster_core::registry::{Package, Resource};
+use klaster_core::resources::{Accession, Actor, GlossaryEntry, Milestone, Source};
 use klaster_core::route::{Page, Route};
-use klaster_core::validate::Package;
 use klaster_core::Locale;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -105,6 +106,31 @@ impl Site {
         }
     }
 
+    /// One resource of the package. The build renders only a package that validated
+    /// whole, so every resource is there; a page section whose resource is not shows
+    /// nothing rather than failing.
+    pub fn get<R: Resource>(&self) -> Option<&R> {
+        self.package.resources.get::<R>().ok()
+    }
+
+    /// Every source of the package, for citations.
+    pub fn sources(&self) -> &[Source] {
+        self.get::<Vec<Source>>().map_or(&[], Vec::as_slice)
+    }
+
+    pub fn milestones(&self) -> &[Milestone] {
+        self.get::<Vec<Milestone>>().map_or(&[], Vec::as_slice)
+    }
+
+    pub fn glossary(&self) -> &[GlossaryEntry] {
+        self.get::<Vec<GlossaryEntry>>().map_or(&[], Vec::as_slice)
+    }
+
+    /// The people and bodies the package names.
+    pub fn actors(&self) -> &[Actor] {
+        self.get::<Accession>().map_or(&[], |a| a.actors.as_slice())
+    }
+
     pub fn in_embed(&self) -> bool {
         matches!(self.document, Document::Chart(_))
     }
@@ -125,7 +151,7 @@ mod tests {
 
     fn site(document: Document) -> Site {
         let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data");
-        let report = klaster_core::validate::validate_package(|p| {
+        let report = klaster_core::registry::validate_package(|p| {
             std::fs::read(dir.join(p)).map_err(|e| e.to_string())
         });
         Site::new(

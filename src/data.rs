@@ -2,13 +2,12 @@
 //! `datapackage.json` and parsed into the core's types at this edge, once.
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
-use klaster_core::package::{sha256_hash, DataPackage, ResourceName};
+use klaster_core::package::{sha256_hash, PackageDescriptor, ResourceName};
+use klaster_core::registry::Resources;
 use klaster_core::retry::{backoff_ms, should_retry, Attempt, TIMEOUT_MS};
 use klaster_core::validate::{parse_json, Problem, DESCRIPTOR_FILE};
 use klaster_core::Locale;
 use leptos::prelude::{ArcRwSignal, Get, Update};
-use serde::de::DeserializeOwned;
-use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -60,24 +59,8 @@ impl LoadError {
     }
 }
 
-/// A parsed resource, and whether its bytes matched the published hash.
-pub struct Loaded<T> {
-    pub value: Rc<T>,
-    pub verified: bool,
-}
-
-impl<T> Clone for Loaded<T> {
-    fn clone(&self) -> Self {
-        Loaded {
-            value: self.value.clone(),
-            verified: self.verified,
-        }
-    }
-}
-
 thread_local! {
-    static DESCRIPTOR: RefCell<Option<Rc<DataPackage>>> = const { RefCell::new(None) };
-    static RESOURCES: RefCell<HashMap<ResourceName, Rc<dyn Any>>> = RefCell::new(HashMap::new());
+    static DESCRIPTOR: RefCell<Option<Rc<PackageDescriptor>>> = const { RefCell::new(None) };
 }
 
 /// Waits `ms` milliseconds without blocking the page.
@@ -214,39 +197,55 @@ async fn fetch_bytes(file: &str) -> Result<Vec<u8>, LoadError> {
     }
 }
 
-pub async fn descriptor() -> Result<Rc<DataPackage>, LoadError> {
+pub async fn descriptor() -> Result<Rc<PackageDescriptor>, LoadError> {
     if let Some(cached) = DESCRIPTOR.with(|d| d.borrow().clone()) {
         return Ok(cached);
     }
     let bytes = fetch_shared(DESCRIPTOR_FILE).await?;
-    let parsed: DataPackage = parse_json(DESCRIPTOR_FILE, &bytes).map_err(LoadError::Invalid)?;
+    let parsed: PackageDescriptor =
+        parse_json(DESCRIPTOR_FILE, &bytes).map_err(LoadError::Invalid)?;
     let parsed = Rc::new(parsed);
     DESCRIPTOR.with(|d| *d.borrow_mut() = Some(parsed.clone()));
     Ok(parsed)
 }
 
-/// Fetches, verifies and parses one resource; later calls reuse the first result.
-pub async fn resource<T: DeserializeOwned + 'static>(
-    name: ResourceName,
-) -> Result<Loaded<T>, LoadError> {
+thread_local! {
+    /// Every resource parsed so far, and whether its bytes matched the published hash.
+    static PARSED: RefCell<(Resources, HashMap<ResourceName, bool>)> =
+        RefCell::new(Default::default());
+}
+
+/// The resources `names`, fetched (or taken from those already parsed), verified and
+/// parsed into the registry's types; and whether every file matched its published hash.
+pub async fn resources(names: &[ResourceName]) -> Result<(Resources, bool), LoadError> {
     let descriptor = descriptor().await?;
-    let expected = descriptor.resource(name).map(|r| r.hash.clone());
-    if let Some(cached) = RESOURCES.with(|r| r.borrow().get(&name).cloned()) {
-        if let Ok(loaded) = cached.downcast::<Loaded<T>>() {
-            return Ok((*loaded).clone());
-        }
-    }
-    let file = name.file_name();
-    let bytes = fetch_shared(&file).await?;
-    let verified = expected.as_deref() == Some(sha256_hash(&bytes).as_str());
-    let value: T = parse_json(&file, &bytes).map_err(LoadError::Invalid)?;
-    let loaded = Loaded {
-        value: Rc::new(value),
-        verified,
-    };
-    RESOURCES.with(|r| {
-        r.borrow_mut()
-            .insert(name, Rc::new(loaded.clone()) as Rc<dyn Any>);
+    let missing: Vec<ResourceName> = PARSED.with(|p| {
+        let parsed = p.borrow();
+        names
+            .iter()
+            .copied()
+            .filter(|n| !parsed.0.contains(*n))
+            .collect()
     });
-    Ok(loaded)
+    let fetches = missing.iter().map(|name| async move {
+        let bytes = fetch_shared(&name.file_name()).await?;
+        Ok::<_, LoadError>((*name, bytes))
+    });
+    for (name, bytes) in futures::future::try_join_all(fetches).await? {
+        let expected = descriptor.resource(name).map(|r| r.hash.clone());
+        let verified = expected.as_deref() == Some(sha256_hash(&bytes).as_str());
+        PARSED.with(|p| {
+            let mut parsed = p.borrow_mut();
+            parsed.0.parse(name, &bytes).map_err(LoadError::Invalid)?;
+            parsed.1.insert(name, verified);
+            Ok::<_, LoadError>(())
+        })?;
+    }
+    Ok(PARSED.with(|p| {
+        let parsed = p.borrow();
+        let verified = names
+            .iter()
+            .all(|n| parsed.1.get(n).copied().unwrap_or(false));
+        (parsed.0.only(names), verified)
+    }))
 }

@@ -27,7 +27,7 @@ pub fn title_and_description(site: &Site) -> (String, String) {
             format!("{} · {name}", page_title(page).get(locale)),
             page_description(page).get(locale).to_string(),
         ),
-        Document::Chart(chart) => match extract(*chart, &site.package) {
+        Document::Chart(chart) => match extract(*chart, &site.package.resources) {
             Ok(data) => (
                 format!("{} · {name}", data.spec.title.get(locale)),
                 data.spec.subtitle.get(locale).to_string(),

@@ -1,15 +1,17 @@
-//! `parse_json::<T>` for the descriptor and every resource type, on arbitrary bytes.
+//! `parse_json::<T>` for the descriptor and every registered resource type, on arbitrary
+//! bytes.
 //!
-//! The first input byte chooses the type (modulo 10: the descriptor, then the order of
-//! `ResourceName::ALL`); the rest is the file. Parsing must fail with a `Problem`, never
-//! panic or overflow the stack; and whatever parses must survive a serialize/parse round
-//! trip unchanged (the publisher rewrites files this way).
+//! The first input byte chooses the type (modulo one more than the number of resources:
+//! 0 is the descriptor, then the registry's order, `ResourceName::ALL`); the rest is the
+//! file. A resource added to the registry is fuzzed with no change here. Parsing must fail
+//! with a `Problem`, never panic or overflow the stack; and whatever parses must survive a
+//! serialize/parse round trip unchanged (the publisher rewrites files this way).
 
 #![no_main]
 
-use klaster_core::resources::*;
-use klaster_core::validate::parse_json;
-use klaster_core::DataPackage;
+use klaster_core::registry::{for_each_resource, EachResource, Resource};
+use klaster_core::validate::{parse_json, DESCRIPTOR_FILE};
+use klaster_core::{PackageDescriptor, ResourceName};
 use libfuzzer_sys::fuzz_target;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -28,20 +30,32 @@ fn check<T: DeserializeOwned + Serialize + PartialEq + Debug>(file: &str, bytes:
     );
 }
 
+/// Checks `bytes` as the resource at `wanted` in the registry's order.
+struct CheckOne<'a> {
+    wanted: usize,
+    seen: usize,
+    bytes: &'a [u8],
+}
+
+impl EachResource for CheckOne<'_> {
+    fn visit<R: Resource>(&mut self) {
+        if self.seen == self.wanted {
+            check::<R>(&R::NAME.file_name(), self.bytes);
+        }
+        self.seen += 1;
+    }
+}
+
 fuzz_target!(|input: &[u8]| {
     let Some((&selector, bytes)) = input.split_first() else {
         return;
     };
-    match selector % 10 {
-        0 => check::<DataPackage>("datapackage.json", bytes),
-        1 => check::<Vec<Milestone>>("milestones.json", bytes),
-        2 => check::<ClusterRegistry>("clusters.json", bytes),
-        3 => check::<Accession>("accession.json", bytes),
-        4 => check::<NextGenCluster>("nextgen.json", bytes),
-        5 => check::<IndustrialPark>("park.json", bytes),
-        6 => check::<ClimateContext>("climate.json", bytes),
-        7 => check::<Vec<GlossaryEntry>>("glossary.json", bytes),
-        8 => check::<Vec<Source>>("sources.json", bytes),
-        _ => check::<WorldMap>("world-map.json", bytes),
+    match usize::from(selector) % (ResourceName::ALL.len() + 1) {
+        0 => check::<PackageDescriptor>(DESCRIPTOR_FILE, bytes),
+        resource => for_each_resource(&mut CheckOne {
+            wanted: resource - 1,
+            seen: 0,
+            bytes,
+        }),
     }
 });

@@ -1,14 +1,15 @@
 //! `validate_package` with one file of the package replaced by the fuzzer's bytes.
 //!
-//! The first input byte chooses the file (its value modulo 10: 0 is `datapackage.json`,
-//! 1.. follow `ResourceName::ALL`) and, with its top bit, whether the other files are
+//! The first input byte chooses the file (its value modulo the number of files, 10 today:
+//! 0 is `datapackage.json`, 1.. follow `ResourceName::ALL`) and, with its top bit, whether the other files are
 //! the shipped ones (bit clear) or missing (bit set, which is faster and reaches the
 //! checks that run without cross-references). The rest of the input is the file.
 //! The validator must report problems, never panic.
 
 #![no_main]
 
-use klaster_core::validate::{validate_package, DESCRIPTOR_FILE};
+use klaster_core::registry::validate_package;
+use klaster_core::validate::DESCRIPTOR_FILE;
 use klaster_core::ResourceName;
 use libfuzzer_sys::fuzz_target;
 use std::collections::HashMap;

@@ -7,7 +7,6 @@ use super::content::{
     card_details, card_footer, card_head, legend_groups, title_id, Heading, Words,
 };
 use super::island::ChartIsland;
-use super::resources_of;
 use crate::context::use_site;
 use klaster_core::charts::describe::describe;
 use klaster_core::charts::export::SourceIndex;
@@ -29,19 +28,19 @@ pub fn ChartCard(chart: ChartId) -> impl IntoView {
     let embed = site.in_embed();
     // The build stops on a chart that does not extract (crates/site checks every chart
     // first), so this is the card's own account of a package that changed under it.
-    let data = match extract(chart, &package) {
+    let data = match extract(chart, &package.resources) {
         Ok(data) => data,
         Err(problem) => {
             return view! {
-                <p class="status status--error" data-chart-problem=problem>{Msg::ChartUnavailable.get(locale)}</p>
+                <p class="status status--error" data-chart-problem=problem.to_string()>{Msg::ChartUnavailable.get(locale)}</p>
             }
             .into_any()
         }
     };
-    let index = SourceIndex::new(&package);
+    let index = SourceIndex::new(&package.resources);
     let words = Words {
         locale,
-        sources: &package.sources,
+        sources: site.sources(),
         index: &index,
     };
     let heading = if embed {
@@ -49,7 +48,7 @@ pub fn ChartCard(chart: ChartId) -> impl IntoView {
     } else {
         Heading::Section
     };
-    let version = data_version(&package.descriptor, resources_of(chart));
+    let version = data_version(&package.descriptor, chart.entry().needs);
     let content = view! {
         <div class="chart-card__static">
             {card_head(chart, &data, locale, heading)}

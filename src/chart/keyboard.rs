@@ -29,7 +29,7 @@ pub fn key_action(key: &str) -> Option<KeyAction> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::chart::geometry::tests::package;
+    use crate::test_data::package;
     use klaster_core::charts::hit::{step, Target};
     use klaster_core::charts::{extract, ChartId};
 
@@ -66,7 +66,7 @@ mod tests {
 
     #[test]
     fn keys_walk_a_series_and_jump_between_series() {
-        let chart = extract(ChartId::InitiativeGrowth, &package()).unwrap();
+        let chart = extract(ChartId::InitiativeGrowth, &package().resources).unwrap();
         let first = Target::Point {
             panel: 0,
             series: 0,
@@ -99,7 +99,7 @@ mod tests {
 
     #[test]
     fn keys_walk_the_bars_from_top_to_bottom() {
-        let chart = extract(ChartId::MembersByCountry, &package()).unwrap();
+        let chart = extract(ChartId::MembersByCountry, &package().resources).unwrap();
         assert_eq!(press(&chart, &["ArrowDown"]), Some(Target::Bar(0)));
         assert_eq!(
             press(&chart, &["ArrowDown", "ArrowDown"]),

@@ -31,25 +31,8 @@ mod tooltip;
 #[cfg(feature = "ssr")]
 pub use card::ChartCard;
 
-use klaster_core::charts::{ChartId, ParkTopic};
+use klaster_core::charts::ParkTopic;
 use klaster_core::i18n::Msg;
-use klaster_core::package::ResourceName;
-
-/// The resources `chart` reads: what a card fetches, and what its data version covers.
-/// A test in `live` checks the list against the core's `extract` on the whole package.
-pub fn resources_of(chart: ChartId) -> &'static [ResourceName] {
-    use ResourceName::*;
-    match chart {
-        ChartId::InitiativeGrowth | ChartId::InitiativeMetrics => &[Milestones, Sources],
-        ChartId::MembersByCountry => &[Clusters, Sources],
-        ChartId::NextgenCapacities => &[Nextgen, Accession, Sources],
-        ChartId::PolymerOutput => &[Nextgen, Sources],
-        ChartId::Park(_) => &[Park, Sources],
-        ChartId::EmissionsTargets => &[Climate, Sources],
-        ChartId::AccessionTimeline => &[Accession, Milestones, Sources],
-        ChartId::MemberMap => &[Clusters, WorldMap, Sources],
-    }
-}
 
 /// The words of the park card's metric switch.
 pub fn topic_name(topic: ParkTopic) -> Msg {

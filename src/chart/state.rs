@@ -131,19 +131,14 @@ pub fn site_base(root: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_data::package;
     use klaster_core::charts::extract;
-    use klaster_core::validate::validate_package;
-
-    fn package() -> klaster_core::validate::Package {
-        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data");
-        let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-        report.package.expect("the shipped package parses")
-    }
 
     #[test]
     fn a_link_hides_only_series_the_chart_has_and_never_all_of_them() {
         let package = package();
-        let lines = extract(ChartId::InitiativeGrowth, &package).expect("the chart extracts");
+        let lines =
+            extract(ChartId::InitiativeGrowth, &package.resources).expect("the chart extracts");
         let ChartBody::Lines(body) = &lines.body else {
             panic!("initiative growth is a line chart");
         };
@@ -161,7 +156,8 @@ mod tests {
             Vec::<usize>::new(),
             "all hidden shows all"
         );
-        let bars = extract(ChartId::MembersByCountry, &package).expect("the chart extracts");
+        let bars =
+            extract(ChartId::MembersByCountry, &package.resources).expect("the chart extracts");
         assert_eq!(
             fit_hidden(&bars, &[0]),
             Vec::<usize>::new(),

@@ -100,7 +100,7 @@ pub fn placement((x, y): (f64, f64), width: f64) -> Placement {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::chart::geometry::tests::package;
+    use crate::test_data::{package, sources};
     use klaster_core::charts::export::{row_of, rows};
     use klaster_core::charts::hit::Target;
     use klaster_core::charts::{extract, ChartId};
@@ -108,9 +108,9 @@ mod tests {
     #[test]
     fn a_point_says_its_series_value_date_and_source() {
         let package = package();
-        let chart = extract(ChartId::InitiativeGrowth, &package).unwrap();
+        let chart = extract(ChartId::InitiativeGrowth, &package.resources).unwrap();
         let rows = rows(&chart);
-        let index = SourceIndex::new(&package);
+        let index = SourceIndex::new(&package.resources);
         let target = Target::Point {
             panel: 0,
             series: 0,
@@ -120,7 +120,7 @@ mod tests {
             row_of(&rows, target).unwrap(),
             Locale::En,
             &index,
-            &package.sources,
+            sources(&package),
         );
         assert_eq!(info.title, "Member clusters");
         assert!(info.value.as_deref().unwrap().ends_with("clusters"));
@@ -134,12 +134,12 @@ mod tests {
     #[test]
     fn unverified_and_derived_values_say_so_in_words() {
         let package = package();
-        let index = SourceIndex::new(&package);
+        let index = SourceIndex::new(&package.resources);
         let mut seen = Vec::new();
         for id in [ChartId::InitiativeGrowth, ChartId::EmissionsTargets] {
-            let chart = extract(id, &package).unwrap();
+            let chart = extract(id, &package.resources).unwrap();
             for row in rows(&chart) {
-                let info = ValueInfo::new(&row, Locale::Az, &index, &package.sources);
+                let info = ValueInfo::new(&row, Locale::Az, &index, sources(&package));
                 if let Some(word) = info.warning(Locale::Az) {
                     assert!(info.sentence(Locale::Az).ends_with(word));
                     seen.push(row.confidence.unwrap());

@@ -59,7 +59,7 @@ pub fn FigureDetails(provenance: Provenance) -> impl IntoView {
 #[component]
 pub fn CitedSources(ids: Vec<String>) -> impl IntoView {
     let site = use_site();
-    source_list(&ids, &site.package.sources, site.locale)
+    source_list(&ids, site.sources(), site.locale)
 }
 
 /// The lower-case key the stylesheet and the tests use: `unverified`, `derived`, …

@@ -8,5 +8,5 @@ use leptos::prelude::*;
 #[component]
 pub fn SourceLine(ids: Vec<String>, #[prop(optional)] compact: bool) -> impl IntoView {
     let site = use_site();
-    source_line(&ids, &site.package.sources, site.locale, compact)
+    source_line(&ids, site.sources(), site.locale, compact)
 }

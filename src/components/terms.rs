@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn Terms(ids: &'static [&'static str]) -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let entries: Vec<_> = glossary_entries(&site.package.glossary, ids)
+    let entries: Vec<_> = glossary_entries(site.glossary(), ids)
         .into_iter()
         .cloned()
         .collect();

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub fn Timeline(events: Vec<TimelineEvent>, id_prefix: &'static str) -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let actors = &site.package.accession.actors;
+    let actors = site.actors();
     view! {
         <ol class="timeline">
             {events.into_iter().map(|event| {

@@ -12,7 +12,7 @@ use klaster_core::queries::{
     actors_by_kind, actors_named_in, events_by_id, figures_of, in_date_order, latest_milestone,
     Provenance,
 };
-use klaster_core::resources::{ActorKind, InitiativeMetric, MilestoneKind};
+use klaster_core::resources::{Accession, ActorKind, InitiativeMetric, MilestoneKind};
 use klaster_core::route::Page;
 use leptos::prelude::*;
 
@@ -47,8 +47,10 @@ fn kind_heading(kind: ActorKind) -> Msg {
 pub fn AzerbaijanPage() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let package = site.package.clone();
-    let after_joining: Vec<_> = latest_milestone(&package.milestones, MilestoneKind::Accession)
+    let Some(accession) = site.get::<Accession>() else {
+        return ().into_any();
+    };
+    let after_joining: Vec<_> = latest_milestone(site.milestones(), MilestoneKind::Accession)
         .map(|joined| {
             figures_of(&joined.figures, &AFTER_JOINING)
                 .into_iter()
@@ -56,7 +58,6 @@ pub fn AzerbaijanPage() -> impl IntoView {
                 .collect()
         })
         .unwrap_or_default();
-    let accession = &package.accession;
     let named = actors_named_in(&accession.actors, &accession.events);
     let actor_groups = actors_by_kind(&named)
         .into_iter()
@@ -134,4 +135,5 @@ pub fn AzerbaijanPage() -> impl IntoView {
             </section>
         </article>
     }
+    .into_any()
 }

@@ -4,7 +4,7 @@
 //! tells the article the embed's height, applies the theme and open table an embed's
 //! address asks for, and shows the notice when the embed was pinned to older data.
 
-use crate::chart::{resources_of, ChartCard};
+use crate::chart::ChartCard;
 use crate::context::use_site;
 use klaster_core::charts::ChartId;
 use klaster_core::embed::{data_version, portal_url, ChartState};
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub fn ChartPage(chart: ChartId) -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let version = data_version(&site.package.descriptor, resources_of(chart));
+    let version = data_version(&site.package.descriptor, chart.entry().needs);
     let portal = portal_url(&site.absolute(""), locale, &ChartState::new(chart));
     view! {
         <main id="main" class="embed" data-embed=chart.as_str() data-version=version>

@@ -12,7 +12,7 @@ use klaster_core::i18n::{page_title, Msg};
 use klaster_core::queries::{
     climate_figures, in_date_order, replacement, split_disagreements, ClimateTopic,
 };
-use klaster_core::resources::ClimateMetric;
+use klaster_core::resources::{ClimateContext, ClimateMetric};
 use klaster_core::route::Page;
 use klaster_core::Figure;
 use leptos::prelude::*;
@@ -39,7 +39,9 @@ fn cards(figures: Vec<&Figure<ClimateMetric>>) -> impl IntoView {
 pub fn ClimatePage() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let climate = &site.package.climate;
+    let Some(climate) = site.get::<ClimateContext>() else {
+        return ().into_any();
+    };
     let emissions = climate_figures(&climate.figures, ClimateTopic::Emissions);
     let (disagreements, alone) = split_disagreements(&emissions);
     let disagreements = disagreements
@@ -134,6 +136,7 @@ pub fn ClimatePage() -> impl IntoView {
             </section>
         </article>
     }
+    .into_any()
 }
 
 /// The national targets: the cut (a sourced value), years, whether conditional, and
@@ -142,7 +145,9 @@ pub fn ClimatePage() -> impl IntoView {
 fn TargetTable() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let targets = &site.package.climate.targets;
+    let Some(targets) = site.get::<ClimateContext>().map(|c| &c.targets) else {
+        return ().into_any();
+    };
     let rows = targets
         .iter()
         .map(|target| {
@@ -190,4 +195,5 @@ fn TargetTable() -> impl IntoView {
             </table>
         </div>
     }
+    .into_any()
 }

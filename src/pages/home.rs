@@ -22,7 +22,7 @@ pub fn HomePage() -> impl IntoView {
     let locale = site.locale;
     let figures: Vec<_> = KEY_METRICS
         .iter()
-        .filter_map(|metric| latest_initiative_figure(&site.package.milestones, *metric).cloned())
+        .filter_map(|metric| latest_initiative_figure(site.milestones(), *metric).cloned())
         .collect();
     view! {
         <article class="page">

@@ -13,7 +13,9 @@ use klaster_core::queries::{
     cell_scope, glossary_entries, growth_table, latest_milestone, members_by_country, CellScope,
     GrowthColumn, Provenance,
 };
-use klaster_core::resources::{latest_initiative_figure, InitiativeMetric, MilestoneKind};
+use klaster_core::resources::{
+    latest_initiative_figure, ClusterRegistry, InitiativeMetric, MilestoneKind,
+};
 use klaster_core::route::Page;
 use klaster_core::{Qualifier, Unit};
 use leptos::prelude::*;
@@ -35,10 +37,8 @@ const AZERBAIJAN: &str = "AZ";
 pub fn InitiativePage() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let package = site.package.clone();
-    let engaged =
-        latest_initiative_figure(&package.milestones, InitiativeMetric::Partners).cloned();
-    let definition = glossary_entries(&package.glossary, &[CO2_DEFINITION])
+    let engaged = latest_initiative_figure(site.milestones(), InitiativeMetric::Partners).cloned();
+    let definition = glossary_entries(site.glossary(), &[CO2_DEFINITION])
         .first()
         .map(|entry| entry.definition.get(locale).to_string());
 
@@ -99,7 +99,7 @@ fn column_heading(column: GrowthColumn) -> Msg {
 fn GrowthTable() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let rows = growth_table(&site.package.milestones);
+    let rows = growth_table(site.milestones());
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=Msg::InitiativeGrowthRegion.get(locale)>
             <table class="data-table data-table--growth">
@@ -156,7 +156,7 @@ fn GrowthTable() -> impl IntoView {
 fn Ambition() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    latest_milestone(&site.package.milestones, MilestoneKind::Ambition).map(|ambition| {
+    latest_milestone(site.milestones(), MilestoneKind::Ambition).map(|ambition| {
         view! {
             <h3>{ambition.title.get(locale).to_string()}</h3>
             <p>{ambition.summary.get(locale).to_string()}</p>
@@ -172,7 +172,10 @@ fn Ambition() -> impl IntoView {
 fn MemberTable() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let groups = members_by_country(&site.package.clusters)
+    let Some(registry) = site.get::<ClusterRegistry>() else {
+        return ().into_any();
+    };
+    let groups = members_by_country(registry)
         .into_iter()
         .map(|group| {
             let rows = group.clusters.into_iter().map(|cluster| {
@@ -217,6 +220,7 @@ fn MemberTable() -> impl IntoView {
             </table>
         </div>
     }
+    .into_any()
 }
 
 /// Members the initiative counts but no source names: a count, a date and a note each.
@@ -228,7 +232,7 @@ fn Unidentified() -> impl IntoView {
         <h3>{Msg::InitiativeUnidentifiedTitle.get(locale)}</h3>
         <p>{Msg::InitiativeUnidentifiedLead.get(locale)}</p>
         <ul class="unidentified">
-            {site.package.clusters.unidentified.iter().map(|group| view! {
+            {site.get::<ClusterRegistry>().into_iter().flat_map(|r| r.unidentified.iter()).map(|group| view! {
                 <li class="unidentified__item">
                     <SourcedText
                         text=format_value(f64::from(group.count), Unit::Clusters, Qualifier::Exact, locale)

@@ -14,7 +14,7 @@ use klaster_core::i18n::{page_title, Msg};
 use klaster_core::queries::{
     find_actor, partner_events, partner_figures, value_chain_lines, PartnerTopic,
 };
-use klaster_core::resources::{Actor, Partner};
+use klaster_core::resources::{Actor, NextGenCluster, Partner};
 use klaster_core::route::Page;
 use klaster_core::{Locale, Text};
 use leptos::prelude::*;
@@ -41,9 +41,10 @@ fn actor_name(actors: &[Actor], id: &str, locale: Locale) -> String {
 pub fn NextgenPage() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let package = site.package.clone();
-    let cluster = &package.nextgen;
-    let actors = &package.accession.actors;
+    let Some(cluster) = site.get::<NextGenCluster>() else {
+        return ().into_any();
+    };
+    let actors = site.actors();
 
     let partners = cluster
         .partners
@@ -175,6 +176,7 @@ pub fn NextgenPage() -> impl IntoView {
             </section>
         </article>
     }
+    .into_any()
 }
 
 /// One partner: its role, its products, and its figures other than capacity and output

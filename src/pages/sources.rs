@@ -8,7 +8,8 @@ use klaster_core::figure::conflict_pairs;
 use klaster_core::format::format_date;
 use klaster_core::i18n::Msg;
 use klaster_core::link::web_address;
-use klaster_core::validate::Package;
+use klaster_core::registry::Resources;
+use klaster_core::resources::{ClimateContext, IndustrialPark, Milestone, NextGenCluster};
 use klaster_core::Figure;
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 pub fn SourcesPage() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let mut list = site.package.sources.clone();
+    let mut list = site.sources().to_vec();
     list.sort_by(|a, b| {
         b.published
             .cmp(&a.published)
@@ -63,21 +64,31 @@ pub fn SourcesPage() -> impl IntoView {
 }
 
 /// Every figure of the package that carries numbers, without its resource-specific metric.
-fn all_figures(package: &Package) -> Vec<Figure<()>> {
-    package
-        .milestones
-        .iter()
+fn all_figures(resources: &Resources) -> Vec<Figure<()>> {
+    let milestones = resources.get::<Vec<Milestone>>().into_iter().flatten();
+    let partners = resources
+        .get::<NextGenCluster>()
+        .into_iter()
+        .flat_map(|n| &n.partners);
+    let park = resources
+        .get::<IndustrialPark>()
+        .into_iter()
+        .flat_map(|p| &p.figures);
+    let climate = resources.get::<ClimateContext>().ok();
+    milestones
         .flat_map(|m| m.figures.iter().map(Figure::erased))
+        .chain(partners.flat_map(|p| p.figures.iter().map(Figure::erased)))
+        .chain(park.map(Figure::erased))
         .chain(
-            package
-                .nextgen
-                .partners
-                .iter()
-                .flat_map(|p| p.figures.iter().map(Figure::erased)),
+            climate
+                .into_iter()
+                .flat_map(|c| c.figures.iter().map(Figure::erased)),
         )
-        .chain(package.park.figures.iter().map(Figure::erased))
-        .chain(package.climate.figures.iter().map(Figure::erased))
-        .chain(package.climate.targets.iter().map(|t| t.figure.erased()))
+        .chain(
+            climate
+                .into_iter()
+                .flat_map(|c| c.targets.iter().map(|t| t.figure.erased())),
+        )
         .collect()
 }
 
@@ -87,7 +98,7 @@ fn all_figures(package: &Package) -> Vec<Figure<()>> {
 fn Discrepancies() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let figures = all_figures(&site.package);
+    let figures = all_figures(&site.package.resources);
     let pairs = conflict_pairs(&figures)
         .into_iter()
         .map(|(first, second)| {

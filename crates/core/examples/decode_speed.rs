@@ -7,36 +7,37 @@
 //! object: the bytes of a round and the milliseconds of each round, per step.
 
 use klaster_core::package::{sha256_hash, ResourceName};
-use klaster_core::resources::*;
-use klaster_core::validate::{parse_json, validate_package, Problem, DESCRIPTOR_FILE};
-use klaster_core::DataPackage;
-use serde::de::DeserializeOwned;
+use klaster_core::registry::{for_each_resource, validate_package, EachResource, Resource};
+use klaster_core::validate::{parse_json, Problem, DESCRIPTOR_FILE};
+use klaster_core::PackageDescriptor;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
-fn parse<T: DeserializeOwned>(files: &HashMap<String, Vec<u8>>, file: &str) -> Result<(), Problem> {
-    parse_json::<T>(file, &files[file]).map(drop)
+/// Parses each registered resource's file into its type, stopping at the first problem.
+struct ParseEach<'a> {
+    files: &'a HashMap<String, Vec<u8>>,
+    result: Result<(), Problem>,
+}
+
+impl EachResource for ParseEach<'_> {
+    fn visit<R: Resource>(&mut self) {
+        if self.result.is_ok() {
+            let file = R::NAME.file_name();
+            self.result = parse_json::<R>(&file, &self.files[&file]).map(drop);
+        }
+    }
 }
 
 /// Every file into its type, as the app parses what it fetches.
 fn parse_all(files: &HashMap<String, Vec<u8>>) -> Result<(), Problem> {
-    parse::<DataPackage>(files, DESCRIPTOR_FILE)?;
-    for name in ResourceName::ALL {
-        let file = name.file_name();
-        match name {
-            ResourceName::Milestones => parse::<Vec<Milestone>>(files, &file)?,
-            ResourceName::Clusters => parse::<ClusterRegistry>(files, &file)?,
-            ResourceName::Accession => parse::<Accession>(files, &file)?,
-            ResourceName::Nextgen => parse::<NextGenCluster>(files, &file)?,
-            ResourceName::Park => parse::<IndustrialPark>(files, &file)?,
-            ResourceName::Climate => parse::<ClimateContext>(files, &file)?,
-            ResourceName::Glossary => parse::<Vec<GlossaryEntry>>(files, &file)?,
-            ResourceName::Sources => parse::<Vec<Source>>(files, &file)?,
-            ResourceName::WorldMap => parse::<WorldMap>(files, &file)?,
-        }
-    }
-    Ok(())
+    parse_json::<PackageDescriptor>(DESCRIPTOR_FILE, &files[DESCRIPTOR_FILE])?;
+    let mut each = ParseEach {
+        files,
+        result: Ok(()),
+    };
+    for_each_resource(&mut each);
+    each.result
 }
 
 fn millis(started: Instant) -> f64 {

@@ -30,6 +30,18 @@ impl Confidence {
         Confidence::Derived,
     ];
 
+    /// The rating as the data package writes it (`high`, `unverified`, ...): a stable key
+    /// for markup attributes and style hooks, never shown to a reader.
+    pub fn key(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+            Confidence::Unverified => "unverified",
+            Confidence::Derived => "derived",
+        }
+    }
+
     /// Figures a reader must be warned about, in words as well as style.
     pub fn needs_warning(self) -> bool {
         matches!(
@@ -177,6 +189,14 @@ mod tests {
             confidence: Confidence::High,
             note: None,
             conflicts_with: conflicts_with.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_confidence_key_is_its_name_in_the_data() {
+        for confidence in Confidence::ALL {
+            let json = serde_json::to_string(&confidence).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", confidence.key()));
         }
     }
 

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod figure;
 pub mod package;
 pub mod queries;
+pub mod registry;
 pub mod resources;
 pub mod retry;
 pub mod text;
@@ -16,7 +17,7 @@ pub mod validate;
 
 pub use date::PartialDate;
 pub use figure::{Confidence, Figure, Qualifier, Unit};
-pub use package::{sha256_hash, DataPackage, ResourceDescriptor, ResourceName};
+pub use package::{sha256_hash, PackageDescriptor, ResourceDescriptor, ResourceName};
 pub use text::{Locale, Text};
 pub mod format;
 pub mod i18n;

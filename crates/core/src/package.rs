@@ -1,64 +1,10 @@
 //! The Frictionless Data Package descriptor (`datapackage.json`) and its resources.
 
+// Resources are named in the descriptor by the registry's names.
+pub use crate::resources::ResourceName;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-
-/// The resources the portal publishes. Each name is also the file stem
-/// (`milestones` -> `milestones.json`, `schemas/milestones.schema.json`,
-/// `world-map` -> `world-map.json`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ResourceName {
-    Milestones,
-    Clusters,
-    Accession,
-    Nextgen,
-    Park,
-    Climate,
-    Glossary,
-    Sources,
-    /// Country outlines for the member map (Natural Earth, public domain).
-    #[serde(rename = "world-map")]
-    WorldMap,
-}
-
-impl ResourceName {
-    pub const ALL: [ResourceName; 9] = [
-        ResourceName::Milestones,
-        ResourceName::Clusters,
-        ResourceName::Accession,
-        ResourceName::Nextgen,
-        ResourceName::Park,
-        ResourceName::Climate,
-        ResourceName::Glossary,
-        ResourceName::Sources,
-        ResourceName::WorldMap,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ResourceName::Milestones => "milestones",
-            ResourceName::Clusters => "clusters",
-            ResourceName::Accession => "accession",
-            ResourceName::Nextgen => "nextgen",
-            ResourceName::Park => "park",
-            ResourceName::Climate => "climate",
-            ResourceName::Glossary => "glossary",
-            ResourceName::Sources => "sources",
-            ResourceName::WorldMap => "world-map",
-        }
-    }
-
-    pub fn file_name(self) -> String {
-        format!("{}.json", self.as_str())
-    }
-
-    pub fn schema_path(self) -> String {
-        format!("schemas/{}.schema.json", self.as_str())
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -119,10 +65,15 @@ pub struct ResourceDescriptor {
     pub sources: Vec<DescriptorSource>,
 }
 
+// `datapackage.json`: what the package is, under which licence, and every resource with
+// its file, size and hash; the parsed resources are a `validate::Package`. A plain comment,
+// since a doc comment would become the published schema's description.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// The published schema keeps the name it was first generated with.
+#[cfg_attr(feature = "schema", schemars(rename = "DataPackage"))]
 #[serde(deny_unknown_fields)]
-pub struct DataPackage {
+pub struct PackageDescriptor {
     pub name: String,
     pub title: String,
     pub description: String,
@@ -132,7 +83,10 @@ pub struct DataPackage {
     pub resources: Vec<ResourceDescriptor>,
 }
 
-impl DataPackage {
+/// The descriptor's former name, kept for the app until the static-first rewrite lands.
+pub type DataPackage = PackageDescriptor;
+
+impl PackageDescriptor {
     pub fn resource(&self, name: ResourceName) -> Option<&ResourceDescriptor> {
         self.resources.iter().find(|r| r.name == name)
     }
@@ -180,21 +134,5 @@ mod tests {
             sha256_hash(b"abc"),
             "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
-    }
-
-    #[test]
-    fn the_serialised_name_is_the_file_stem() {
-        for name in ResourceName::ALL {
-            let json = serde_json::to_string(&name).unwrap_or_default();
-            assert_eq!(json, format!("\"{}\"", name.as_str()));
-        }
-        assert_eq!(ResourceName::WorldMap.file_name(), "world-map.json");
-    }
-
-    #[test]
-    fn every_resource_has_its_own_file() {
-        let mut files: Vec<String> = ResourceName::ALL.iter().map(|r| r.file_name()).collect();
-        files.dedup();
-        assert_eq!(files.len(), ResourceName::ALL.len());
     }
 }

@@ -5,6 +5,64 @@ use crate::figure::{Confidence, Figure};
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
+// ---------------------------------------------------------------- names
+
+/// The resources the portal publishes. Each name is also the file stem
+/// (`milestones` -> `milestones.json`, `schemas/milestones.schema.json`,
+/// `world-map` -> `world-map.json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceName {
+    Milestones,
+    Clusters,
+    Accession,
+    Nextgen,
+    Park,
+    Climate,
+    Glossary,
+    Sources,
+    /// Country outlines for the member map (Natural Earth, public domain).
+    #[serde(rename = "world-map")]
+    WorldMap,
+}
+
+impl ResourceName {
+    pub const ALL: [ResourceName; 9] = [
+        ResourceName::Milestones,
+        ResourceName::Clusters,
+        ResourceName::Accession,
+        ResourceName::Nextgen,
+        ResourceName::Park,
+        ResourceName::Climate,
+        ResourceName::Glossary,
+        ResourceName::Sources,
+        ResourceName::WorldMap,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResourceName::Milestones => "milestones",
+            ResourceName::Clusters => "clusters",
+            ResourceName::Accession => "accession",
+            ResourceName::Nextgen => "nextgen",
+            ResourceName::Park => "park",
+            ResourceName::Climate => "climate",
+            ResourceName::Glossary => "glossary",
+            ResourceName::Sources => "sources",
+            ResourceName::WorldMap => "world-map",
+        }
+    }
+
+    pub fn file_name(self) -> String {
+        format!("{}.json", self.as_str())
+    }
+
+    pub fn schema_path(self) -> String {
+        format!("schemas/{}.schema.json", self.as_str())
+    }
+}
+
 // ---------------------------------------------------------------- milestones.json
 
 /// What a figure of the initiative measures. The CO2 metric changed definition in
@@ -459,4 +517,25 @@ pub fn latest_initiative_figure(
         .filter(|(_, f)| f.metric == metric)
         .max_by_key(|(date, f)| (*date, f.as_of))
         .map(|(_, f)| f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_serialised_name_is_the_file_stem() {
+        for name in ResourceName::ALL {
+            let json = serde_json::to_string(&name).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", name.as_str()));
+        }
+        assert_eq!(ResourceName::WorldMap.file_name(), "world-map.json");
+    }
+
+    #[test]
+    fn every_resource_has_its_own_file() {
+        let mut files: Vec<String> = ResourceName::ALL.iter().map(|r| r.file_name()).collect();
+        files.dedup();
+        assert_eq!(files.len(), ResourceName::ALL.len());
+    }
 }

@@ -1,12 +1,14 @@
 //! Checks a data package for structure and meaning, and reports every problem with
 //! the file and JSON path where it sits.
 //!
-//! Structure is checked by parsing into the typed model (unknown fields, unknown units,
-//! bad dates and wrong types fail there, one problem per file since parsing stops at
-//! the first). Meaning is checked on whatever parsed, and every problem is reported.
+//! Structure is checked by parsing into the typed model ([`parse_json`]: unknown fields,
+//! unknown units, bad dates and wrong types fail there, one problem per file since parsing
+//! stops at the first). Meaning is checked on whatever parsed by the [`Checker`], whose
+//! methods each resource's `Resource::check` calls. `registry::validate_package` reads a
+//! whole package and runs both.
 
 use crate::figure::{Figure, Unit};
-use crate::package::{sha256_hash, DataPackage, ResourceName};
+use crate::package::{sha256_hash, PackageDescriptor, ResourceName};
 use crate::resources::*;
 use crate::text::Text;
 use serde::de::DeserializeOwned;
@@ -26,28 +28,6 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}: {}", self.file, self.path, self.message)
     }
-}
-
-/// The whole package, parsed and checked.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Package {
-    pub descriptor: DataPackage,
-    pub milestones: Vec<Milestone>,
-    pub clusters: ClusterRegistry,
-    pub accession: Accession,
-    pub nextgen: NextGenCluster,
-    pub park: IndustrialPark,
-    pub climate: ClimateContext,
-    pub glossary: Vec<GlossaryEntry>,
-    pub sources: Vec<Source>,
-    pub world_map: WorldMap,
-}
-
-/// The result of validating: every problem, and the package when nothing failed to parse.
-#[derive(Debug)]
-pub struct Report {
-    pub problems: Vec<Problem>,
-    pub package: Option<Package>,
 }
 
 pub const DESCRIPTOR_FILE: &str = "datapackage.json";
@@ -98,130 +78,9 @@ fn json_path(raw: &str) -> String {
     }
 }
 
-/// Validates the package whose files `read` returns by path relative to the package
-/// folder (`datapackage.json`, `milestones.json`, ...).
-pub fn validate_package(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Report {
-    let mut problems = Vec::new();
-    let descriptor_bytes = match read(DESCRIPTOR_FILE) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            problems.push(Problem {
-                file: DESCRIPTOR_FILE.into(),
-                path: "$".into(),
-                message: format!("cannot read the file: {error}"),
-            });
-            return Report {
-                problems,
-                package: None,
-            };
-        }
-    };
-    let descriptor: Option<DataPackage> = parse_json(DESCRIPTOR_FILE, &descriptor_bytes)
-        .map_err(|p| problems.push(p))
-        .ok();
-
-    let mut files: HashMap<ResourceName, Vec<u8>> = HashMap::new();
-    for name in ResourceName::ALL {
-        match read(&name.file_name()) {
-            Ok(bytes) => {
-                files.insert(name, bytes);
-            }
-            Err(error) => problems.push(Problem {
-                file: name.file_name(),
-                path: "$".into(),
-                message: format!("cannot read the file: {error}"),
-            }),
-        }
-    }
-    if let Some(descriptor) = &descriptor {
-        check_descriptor(descriptor, &files, &mut problems);
-    }
-
-    fn parse<T: DeserializeOwned>(
-        name: ResourceName,
-        files: &HashMap<ResourceName, Vec<u8>>,
-        problems: &mut Vec<Problem>,
-    ) -> Option<T> {
-        let bytes = files.get(&name)?;
-        parse_json(&name.file_name(), bytes)
-            .map_err(|p| problems.push(p))
-            .ok()
-    }
-    let milestones: Option<Vec<Milestone>> = parse(ResourceName::Milestones, &files, &mut problems);
-    let clusters: Option<ClusterRegistry> = parse(ResourceName::Clusters, &files, &mut problems);
-    let accession: Option<Accession> = parse(ResourceName::Accession, &files, &mut problems);
-    let nextgen: Option<NextGenCluster> = parse(ResourceName::Nextgen, &files, &mut problems);
-    let park: Option<IndustrialPark> = parse(ResourceName::Park, &files, &mut problems);
-    let climate: Option<ClimateContext> = parse(ResourceName::Climate, &files, &mut problems);
-    let glossary: Option<Vec<GlossaryEntry>> = parse(ResourceName::Glossary, &files, &mut problems);
-    let sources: Option<Vec<Source>> = parse(ResourceName::Sources, &files, &mut problems);
-    let world_map: Option<WorldMap> = parse(ResourceName::WorldMap, &files, &mut problems);
-
-    let mut checker = Checker::new(sources.as_deref(), accession.as_ref());
-    if let Some(sources) = &sources {
-        checker.sources(sources);
-    }
-    if let Some(milestones) = &milestones {
-        checker.milestones(milestones);
-    }
-    if let Some(clusters) = &clusters {
-        checker.clusters(clusters);
-    }
-    if let Some(accession) = &accession {
-        checker.accession(accession);
-    }
-    if let Some(nextgen) = &nextgen {
-        checker.nextgen(nextgen);
-    }
-    if let Some(park) = &park {
-        checker.park(park);
-    }
-    if let Some(climate) = &climate {
-        checker.climate(climate);
-    }
-    if let Some(glossary) = &glossary {
-        checker.glossary(glossary);
-    }
-    if let Some(world_map) = &world_map {
-        checker.world_map(world_map);
-    }
-    checker.cross_references();
-    problems.extend(checker.problems);
-
-    let package = match (
-        descriptor, milestones, clusters, accession, nextgen, park, climate, glossary, sources,
-        world_map,
-    ) {
-        (
-            Some(descriptor),
-            Some(milestones),
-            Some(clusters),
-            Some(accession),
-            Some(nextgen),
-            Some(park),
-            Some(climate),
-            Some(glossary),
-            Some(sources),
-            Some(world_map),
-        ) => Some(Package {
-            descriptor,
-            milestones,
-            clusters,
-            accession,
-            nextgen,
-            park,
-            climate,
-            glossary,
-            sources,
-            world_map,
-        }),
-        _ => None,
-    };
-    Report { problems, package }
-}
-
-fn check_descriptor(
-    descriptor: &DataPackage,
+/// The descriptor's own checks, and each listed file's size and hash against `files`.
+pub(crate) fn check_descriptor(
+    descriptor: &PackageDescriptor,
     files: &HashMap<ResourceName, Vec<u8>>,
     problems: &mut Vec<Problem>,
 ) {
@@ -339,9 +198,11 @@ struct Place {
     path: String,
 }
 
-/// Walks the typed resources and collects every problem of meaning.
-struct Checker {
-    problems: Vec<Problem>,
+/// Walks the typed resources and collects every problem of meaning. Its public methods
+/// check the parts a resource is made of (ids, texts, figures, events, source lists);
+/// a resource's `Resource::check` calls them on each of its records.
+pub struct Checker {
+    pub(crate) problems: Vec<Problem>,
     ids: HashMap<String, Place>,
     source_ids: Option<HashSet<String>>,
     actor_ids: Option<HashSet<String>>,
@@ -351,7 +212,7 @@ struct Checker {
 }
 
 impl Checker {
-    fn new(sources: Option<&[Source]>, accession: Option<&Accession>) -> Self {
+    pub(crate) fn new(sources: Option<&[Source]>, accession: Option<&Accession>) -> Self {
         Checker {
             problems: Vec::new(),
             ids: HashMap::new(),
@@ -362,7 +223,7 @@ impl Checker {
         }
     }
 
-    fn problem(&mut self, file: &str, path: &str, message: impl Into<String>) {
+    pub fn problem(&mut self, file: &str, path: &str, message: impl Into<String>) {
         self.problems.push(Problem {
             file: file.into(),
             path: path.into(),
@@ -370,7 +231,7 @@ impl Checker {
         });
     }
 
-    fn id(&mut self, file: &str, path: &str, id: &str) {
+    pub fn id(&mut self, file: &str, path: &str, id: &str) {
         let at = format!("{path}.id");
         if !is_valid_id(id) {
             self.problem(
@@ -396,7 +257,7 @@ impl Checker {
         }
     }
 
-    fn text(&mut self, file: &str, path: &str, text: &Text) {
+    pub fn text(&mut self, file: &str, path: &str, text: &Text) {
         if text.az.trim().is_empty() {
             self.problem(
                 file,
@@ -413,7 +274,7 @@ impl Checker {
         }
     }
 
-    fn source_list(&mut self, file: &str, path: &str, sources: &[String], required: bool) {
+    pub fn source_list(&mut self, file: &str, path: &str, sources: &[String], required: bool) {
         if required && sources.is_empty() {
             self.problem(file, path, "at least one source is required");
         }
@@ -435,7 +296,7 @@ impl Checker {
         }
     }
 
-    fn actor(&mut self, file: &str, path: &str, actor: &str) {
+    pub fn actor(&mut self, file: &str, path: &str, actor: &str) {
         if let Some(known) = &self.actor_ids {
             if !known.contains(actor) {
                 self.problem(
@@ -447,7 +308,7 @@ impl Checker {
         }
     }
 
-    fn figure<M>(&mut self, file: &str, path: &str, figure: &Figure<M>) {
+    pub fn figure<M>(&mut self, file: &str, path: &str, figure: &Figure<M>) {
         self.id(file, path, &figure.id);
         self.figure_ids.insert(figure.id.clone());
         self.text(file, &format!("{path}.label"), &figure.label);
@@ -492,7 +353,7 @@ impl Checker {
         }
     }
 
-    fn event(&mut self, file: &str, path: &str, event: &TimelineEvent) {
+    pub fn event(&mut self, file: &str, path: &str, event: &TimelineEvent) {
         self.id(file, path, &event.id);
         self.text(file, &format!("{path}.title"), &event.title);
         self.text(file, &format!("{path}.description"), &event.description);
@@ -514,7 +375,7 @@ impl Checker {
         self.source_list(file, &format!("{path}.sources"), &event.sources, true);
     }
 
-    fn sources(&mut self, sources: &[Source]) {
+    pub(crate) fn sources(&mut self, sources: &[Source]) {
         let file = "sources.json";
         for (index, source) in sources.iter().enumerate() {
             let path = format!("$[{index}]");
@@ -549,7 +410,7 @@ impl Checker {
         }
     }
 
-    fn milestones(&mut self, milestones: &[Milestone]) {
+    pub(crate) fn milestones(&mut self, milestones: &[Milestone]) {
         let file = "milestones.json";
         for (index, milestone) in milestones.iter().enumerate() {
             let path = format!("$[{index}]");
@@ -573,7 +434,7 @@ impl Checker {
         }
     }
 
-    fn clusters(&mut self, registry: &ClusterRegistry) {
+    pub(crate) fn clusters(&mut self, registry: &ClusterRegistry) {
         let file = "clusters.json";
         let mut codes = HashSet::new();
         for (index, country) in registry.countries.iter().enumerate() {
@@ -641,7 +502,7 @@ impl Checker {
         }
     }
 
-    fn accession(&mut self, accession: &Accession) {
+    pub(crate) fn accession(&mut self, accession: &Accession) {
         let file = "accession.json";
         for (index, actor) in accession.actors.iter().enumerate() {
             let path = format!("$.actors[{index}]");
@@ -655,7 +516,7 @@ impl Checker {
         }
     }
 
-    fn nextgen(&mut self, cluster: &NextGenCluster) {
+    pub(crate) fn nextgen(&mut self, cluster: &NextGenCluster) {
         let file = "nextgen.json";
         self.text(file, "$.name", &cluster.name);
         self.text(file, "$.location", &cluster.location);
@@ -700,7 +561,7 @@ impl Checker {
         }
     }
 
-    fn park(&mut self, park: &IndustrialPark) {
+    pub(crate) fn park(&mut self, park: &IndustrialPark) {
         let file = "park.json";
         self.text(file, "$.name", &park.name);
         self.text(file, "$.location", &park.location);
@@ -712,7 +573,7 @@ impl Checker {
         }
     }
 
-    fn climate(&mut self, climate: &ClimateContext) {
+    pub(crate) fn climate(&mut self, climate: &ClimateContext) {
         let file = "climate.json";
         for (index, figure) in climate.figures.iter().enumerate() {
             self.figure(file, &format!("$.figures[{index}]"), figure);
@@ -747,7 +608,7 @@ impl Checker {
         }
     }
 
-    fn glossary(&mut self, glossary: &[GlossaryEntry]) {
+    pub(crate) fn glossary(&mut self, glossary: &[GlossaryEntry]) {
         let file = "glossary.json";
         for (index, entry) in glossary.iter().enumerate() {
             let path = format!("$[{index}]");
@@ -758,7 +619,7 @@ impl Checker {
         }
     }
 
-    fn world_map(&mut self, map: &WorldMap) {
+    pub(crate) fn world_map(&mut self, map: &WorldMap) {
         let file = "world-map.json";
         for (field, value) in [("source", &map.source), ("source_url", &map.source_url)] {
             if value.trim().is_empty() {
@@ -822,7 +683,7 @@ impl Checker {
         }
     }
 
-    fn cross_references(&mut self) {
+    pub(crate) fn cross_references(&mut self) {
         let conflicts = std::mem::take(&mut self.conflicts);
         for (other, place) in conflicts {
             if !self.figure_ids.contains(&other) {

@@ -10,19 +10,33 @@ use klaster_core::charts::layout::{
 use klaster_core::charts::model::{
     BarChart, ChartBody, ChartData, LineChart, MapChart, TimelineChart,
 };
-use klaster_core::charts::{extract, ChartId, ParkTopic};
+use klaster_core::charts::{catalog, extract, ChartId, ParkTopic};
 use klaster_core::figure::{Confidence, Unit};
-use klaster_core::resources::{latest_initiative_figure, InitiativeMetric, MilestoneKind};
+use klaster_core::registry::{validate_package, Resource, Resources};
+use klaster_core::resources::{
+    latest_initiative_figure, Accession, ClimateContext, ClusterRegistry, IndustrialPark,
+    InitiativeMetric, Milestone, MilestoneKind, NextGenCluster, ResourceName,
+};
 use klaster_core::text::Locale;
-use klaster_core::validate::{validate_package, Package};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-fn package() -> Package {
+/// The shipped package's resources.
+fn package() -> Resources {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
     let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
     assert!(report.problems.is_empty(), "{:?}", report.problems);
-    report.package.expect("the shipped package parses")
+    report
+        .package
+        .expect("the shipped package parses")
+        .resources
+}
+
+/// One resource of the shipped package, which has them all.
+fn part<R: Resource>(package: &Resources) -> &R {
+    package
+        .get()
+        .expect("the shipped package has every resource")
 }
 
 /// What the package says about each figure: value, unit and metric (as its JSON name).
@@ -32,7 +46,7 @@ struct Known {
     metric: String,
 }
 
-fn known_figures(package: &Package) -> HashMap<String, Known> {
+fn known_figures(package: &Resources) -> HashMap<String, Known> {
     fn name<M: serde::Serialize>(metric: &M) -> String {
         serde_json::to_string(metric).unwrap_or_default()
     }
@@ -47,23 +61,23 @@ fn known_figures(package: &Package) -> HashMap<String, Known> {
             },
         );
     };
-    for m in &package.milestones {
+    for m in part::<Vec<Milestone>>(package) {
         for f in &m.figures {
             add(&f.id, f.value, f.unit, name(&f.metric));
         }
     }
-    for p in &package.nextgen.partners {
+    for p in &part::<NextGenCluster>(package).partners {
         for f in &p.figures {
             add(&f.id, f.value, f.unit, name(&f.metric));
         }
     }
-    for f in &package.park.figures {
+    for f in &part::<IndustrialPark>(package).figures {
         add(&f.id, f.value, f.unit, name(&f.metric));
     }
-    for f in &package.climate.figures {
+    for f in &part::<ClimateContext>(package).figures {
         add(&f.id, f.value, f.unit, name(&f.metric));
     }
-    for t in &package.climate.targets {
+    for t in &part::<ClimateContext>(package).targets {
         add(
             &t.figure.id,
             t.figure.value,
@@ -74,7 +88,7 @@ fn known_figures(package: &Package) -> HashMap<String, Known> {
     all
 }
 
-fn all_charts(package: &Package) -> Vec<ChartData> {
+fn all_charts(package: &Resources) -> Vec<ChartData> {
     ChartId::ALL
         .iter()
         .map(|id| extract(*id, package).unwrap_or_else(|e| panic!("{e}")))
@@ -130,6 +144,55 @@ fn converted(value: f64, unit: Unit, target: Unit) -> Option<f64> {
         (Unit::KtCo2e, Unit::MtCo2e) => Some(value / 1000.0),
         _ => None,
     }
+}
+
+#[test]
+fn every_chart_reads_exactly_the_resources_its_row_lists() {
+    let package = package();
+    for entry in catalog() {
+        entry
+            .check_needs(&package)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn the_needs_check_fails_on_a_row_that_lists_too_few_or_too_many() {
+    let package = package();
+    let mut entry = ChartId::NextgenCapacities.entry();
+    entry.needs = &[ResourceName::Nextgen, ResourceName::Sources];
+    let error = entry.check_needs(&package).unwrap_err();
+    assert!(error.contains("does not list"), "{error}");
+    entry.needs = &[
+        ResourceName::Nextgen,
+        ResourceName::Accession,
+        ResourceName::Glossary,
+        ResourceName::Sources,
+    ];
+    let error = entry.check_needs(&package).unwrap_err();
+    assert!(error.contains("lists glossary"), "{error}");
+}
+
+#[test]
+fn every_chart_is_of_the_kind_its_row_says() {
+    let package = package();
+    for entry in catalog() {
+        let chart = extract(entry.chart, &package).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(chart.body.kind(), entry.kind, "{}", entry.id);
+        assert_eq!(chart.spec.id, entry.chart);
+    }
+}
+
+#[test]
+fn a_chart_given_too_few_resources_names_the_missing_one() {
+    let package = package();
+    let only_sources = package.only(&[ResourceName::Sources]);
+    let error = extract(ChartId::MemberMap, &only_sources).unwrap_err();
+    assert_eq!(error.missing(), Some(ResourceName::Clusters));
+    assert_eq!(
+        error.to_string(),
+        "chart member-map: the resource 'clusters' is missing"
+    );
 }
 
 #[test]
@@ -253,11 +316,10 @@ fn growth_ends_at_the_latest_counts_and_marks_azerbaijans_accession() {
         .iter()
         .zip([InitiativeMetric::Clusters, InitiativeMetric::Countries])
     {
-        let latest = latest_initiative_figure(&package.milestones, metric).unwrap();
+        let latest = latest_initiative_figure(part::<Vec<Milestone>>(&package), metric).unwrap();
         assert_eq!(series.points.last().map(|p| p.y), Some(latest.value));
     }
-    let accession = package
-        .milestones
+    let accession = part::<Vec<Milestone>>(&package)
         .iter()
         .find(|m| m.kind == MilestoneKind::Accession)
         .unwrap();
@@ -294,8 +356,14 @@ fn named_and_unnamed_members_add_up_to_the_latest_count() {
     let chart = extract(ChartId::MembersByCountry, &package).unwrap();
     let bars = bars(&chart);
     let named: f64 = bars.bars.iter().map(|b| b.value).sum();
-    let unnamed: u32 = package.clusters.unidentified.iter().map(|u| u.count).sum();
-    let latest = latest_initiative_figure(&package.milestones, InitiativeMetric::Clusters).unwrap();
+    let unnamed: u32 = part::<ClusterRegistry>(&package)
+        .unidentified
+        .iter()
+        .map(|u| u.count)
+        .sum();
+    let latest =
+        latest_initiative_figure(part::<Vec<Milestone>>(&package), InitiativeMetric::Clusters)
+            .unwrap();
     assert_eq!(named + f64::from(unnamed), latest.value);
     let highlighted: Vec<_> = bars.bars.iter().filter(|b| b.highlight).collect();
     assert_eq!(highlighted.len(), 1);
@@ -375,16 +443,17 @@ fn target_levels_are_cuts_from_the_base_year_level() {
         .filter(|s| s.id.contains("targets"))
         .flat_map(|s| &s.points)
         .collect();
-    assert_eq!(targets.len(), package.climate.targets.len());
+    assert_eq!(
+        targets.len(),
+        part::<ClimateContext>(&package).targets.len()
+    );
     for point in targets {
-        let target = package
-            .climate
+        let target = part::<ClimateContext>(&package)
             .targets
             .iter()
             .find(|t| t.figure.id == point.figure_id)
             .unwrap();
-        let base = package
-            .climate
+        let base = part::<ClimateContext>(&package)
             .figures
             .iter()
             .find(|f| f.as_of.year == target.base_year)
@@ -410,7 +479,9 @@ fn every_chart_is_described_in_both_languages() {
         }
     }
     let growth = extract(ChartId::InitiativeGrowth, &package).unwrap();
-    let latest = latest_initiative_figure(&package.milestones, InitiativeMetric::Clusters).unwrap();
+    let latest =
+        latest_initiative_figure(part::<Vec<Milestone>>(&package), InitiativeMetric::Clusters)
+            .unwrap();
     let text = describe(&growth, Locale::En).join(" ");
     assert!(
         text.contains(&format!("latest {} clusters", latest.value)),
@@ -526,8 +597,7 @@ fn the_timeline_shows_every_accession_event_once_in_time_order() {
     let chart = extract(ChartId::AccessionTimeline, &package).unwrap();
     let events = &timeline(&chart).events;
     let mut drawn: Vec<&str> = events.iter().map(|e| e.event_id.as_str()).collect();
-    let mut published: Vec<&str> = package
-        .accession
+    let mut published: Vec<&str> = part::<Accession>(&package)
         .events
         .iter()
         .map(|e| e.id.as_str())
@@ -537,8 +607,7 @@ fn the_timeline_shows_every_accession_event_once_in_time_order() {
     assert_eq!(drawn, published);
     assert!(events.windows(2).all(|w| w[0].x <= w[1].x));
     for event in events {
-        let source = package
-            .accession
+        let source = part::<Accession>(&package)
             .events
             .iter()
             .find(|e| e.id == event.event_id)
@@ -569,8 +638,7 @@ fn the_timeline_emphasises_the_letter_of_intent_and_the_announcement() {
         .collect();
     key.sort_unstable();
     assert_eq!(key, vec!["accession-announced", "letter-of-intent-signed"]);
-    let accession = package
-        .milestones
+    let accession = part::<Vec<Milestone>>(&package)
         .iter()
         .find(|m| m.kind == MilestoneKind::Accession)
         .unwrap();
@@ -638,8 +706,7 @@ fn the_map_counts_each_countrys_named_clusters() {
     let by_country = extract(ChartId::MembersByCountry, &package).unwrap();
     assert_eq!(map.members.len(), bars(&by_country).bars.len());
     for member in &map.members {
-        let named: Vec<&str> = package
-            .clusters
+        let named: Vec<&str> = part::<ClusterRegistry>(&package)
             .clusters
             .iter()
             .filter(|c| c.country == member.code)

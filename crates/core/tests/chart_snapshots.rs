@@ -5,8 +5,8 @@
 
 use klaster_core::charts::svg::{escape_xml, render_svg};
 use klaster_core::charts::{extract, ChartId, Palette, PaletteName};
+use klaster_core::registry::{validate_package, Resources};
 use klaster_core::text::Locale;
-use klaster_core::validate::{validate_package, Package};
 use std::path::{Path, PathBuf};
 
 const WIDTH: u32 = 800;
@@ -16,10 +16,14 @@ fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn package() -> Package {
+/// The shipped package's resources.
+fn package() -> Resources {
     let dir = manifest_dir().join("../../public/data");
     let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-    report.package.expect("the shipped package parses")
+    report
+        .package
+        .expect("the shipped package parses")
+        .resources
 }
 
 /// The element names of `svg`, checked to open and close in order.
@@ -102,7 +106,7 @@ fn every_chart_matches_its_reviewed_reference_in_both_languages() {
         let chart = match extract(id, &package) {
             Ok(chart) => chart,
             Err(e) => {
-                failures.push(e);
+                failures.push(e.to_string());
                 continue;
             }
         };

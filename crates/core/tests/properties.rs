@@ -9,7 +9,7 @@ use klaster_core::resources::*;
 use klaster_core::retry::{backoff_ms, should_retry, Attempt, MAX_RETRIES};
 use klaster_core::route::{Page, Route};
 use klaster_core::validate::parse_json;
-use klaster_core::{DataPackage, Locale, PartialDate};
+use klaster_core::{Locale, PackageDescriptor, PartialDate};
 use proptest::prelude::*;
 
 fn locale() -> impl Strategy<Value = Locale> {
@@ -110,7 +110,7 @@ proptest! {
             "[\\[\\]{}\":,0-9a-z \\\\-]{0,200}".prop_map(String::into_bytes),
         ],
     ) {
-        let _ = parse_json::<DataPackage>("datapackage.json", &bytes);
+        let _ = parse_json::<PackageDescriptor>("datapackage.json", &bytes);
         let _ = parse_json::<Vec<Milestone>>("milestones.json", &bytes);
         let _ = parse_json::<ClusterRegistry>("clusters.json", &bytes);
         let _ = parse_json::<Accession>("accession.json", &bytes);
@@ -167,7 +167,7 @@ fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
             error.message
         );
         assert!(parse_json::<Vec<Milestone>>("milestones.json", &bytes).is_err());
-        assert!(parse_json::<DataPackage>("datapackage.json", &bytes).is_err());
+        assert!(parse_json::<PackageDescriptor>("datapackage.json", &bytes).is_err());
         assert!(parse_json::<WorldMap>("world-map.json", &bytes).is_err());
     }
     let deep_but_allowed = format!("{}{}", "[".repeat(127), "]".repeat(127));

@@ -4,50 +4,46 @@
 pub mod render;
 pub mod world_map;
 
-use klaster_core::csv::{csv_path, resource_table};
-use klaster_core::package::{sha256_hash, DataPackage, ResourceName};
-use klaster_core::resources::*;
-use klaster_core::validate::{
-    parse_json, validate_package, Package, Problem, Report, DESCRIPTOR_FILE,
+use klaster_core::csv::csv_path;
+use klaster_core::package::{sha256_hash, PackageDescriptor};
+use klaster_core::registry::{
+    for_each_resource, validate_package, EachResource, Package, Report, Resource,
 };
+use klaster_core::validate::{parse_json, Problem, DESCRIPTOR_FILE};
 use std::fs;
 use std::path::Path;
 
+fn render_schema(schema: schemars::Schema) -> String {
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The JSON Schema of each published file, generated from the types that parse it.
 pub fn generated_schemas() -> Vec<(String, String)> {
-    fn render(schema: schemars::Schema) -> String {
-        let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-        text.push('\n');
-        text
+    struct Schemas(Vec<(String, String)>);
+    impl EachResource for Schemas {
+        fn visit<R: Resource>(&mut self) {
+            let schema = render_schema(schemars::schema_for!(R));
+            self.0.push((R::NAME.schema_path(), schema));
+        }
     }
-    ResourceName::ALL
-        .iter()
-        .map(|name| {
-            let schema = match name {
-                ResourceName::Milestones => schemars::schema_for!(Vec<Milestone>),
-                ResourceName::Clusters => schemars::schema_for!(ClusterRegistry),
-                ResourceName::Accession => schemars::schema_for!(Accession),
-                ResourceName::Nextgen => schemars::schema_for!(NextGenCluster),
-                ResourceName::Park => schemars::schema_for!(IndustrialPark),
-                ResourceName::Climate => schemars::schema_for!(ClimateContext),
-                ResourceName::Glossary => schemars::schema_for!(Vec<GlossaryEntry>),
-                ResourceName::Sources => schemars::schema_for!(Vec<Source>),
-                ResourceName::WorldMap => schemars::schema_for!(WorldMap),
-            };
-            (name.schema_path(), render(schema))
-        })
-        .chain(std::iter::once((
-            "schemas/datapackage.schema.json".to_string(),
-            render(schemars::schema_for!(DataPackage)),
-        )))
-        .collect()
+    let mut schemas = Schemas(Vec::new());
+    for_each_resource(&mut schemas);
+    schemas.0.push((
+        "schemas/datapackage.schema.json".to_string(),
+        render_schema(schemars::schema_for!(PackageDescriptor)),
+    ));
+    schemas.0
 }
 
 /// The CSV download of each resource, generated from the parsed package.
 pub fn generated_csv(package: &Package) -> Vec<(String, String)> {
-    ResourceName::ALL
-        .iter()
-        .map(|name| (csv_path(*name), resource_table(package, *name).to_csv()))
+    package
+        .resources
+        .tables()
+        .into_iter()
+        .map(|(name, table)| (csv_path(name), table.to_csv()))
         .collect()
 }
 
@@ -87,7 +83,7 @@ pub fn stamp_dir(dir: &Path) -> Result<Vec<String>, Problem> {
     }
     let descriptor_path = dir.join(DESCRIPTOR_FILE);
     let bytes = fs::read(&descriptor_path).map_err(|e| io_problem(DESCRIPTOR_FILE, e))?;
-    let mut descriptor: DataPackage = parse_json(DESCRIPTOR_FILE, &bytes)?;
+    let mut descriptor: PackageDescriptor = parse_json(DESCRIPTOR_FILE, &bytes)?;
     for resource in &mut descriptor.resources {
         let data = fs::read(dir.join(&resource.path)).map_err(|e| io_problem(&resource.path, e))?;
         let hash = sha256_hash(&data);

@@ -87,7 +87,10 @@ fn validate(dir: &std::path::Path) -> ExitCode {
                 "ok: {} is valid ({} resources, {} sources)",
                 dir.display(),
                 package.descriptor.resources.len(),
-                package.sources.len()
+                package
+                    .resources
+                    .get::<Vec<klaster_core::resources::Source>>()
+                    .map_or(0, Vec::len)
             );
         }
         ExitCode::SUCCESS

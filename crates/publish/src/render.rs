@@ -59,12 +59,16 @@ pub fn render_dir(package_dir: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, St
         .ok_or_else(|| format!("the package in {} did not parse", package_dir.display()))?;
     let charts = ChartId::ALL
         .into_iter()
-        .map(|id| extract(id, &package))
+        .map(|id| extract(id, &package.resources).map_err(|e| e.to_string()))
         .collect::<Result<Vec<ChartData>, String>>()?;
-    let index = SourceIndex::new(&package);
+    let index = SourceIndex::new(&package.resources);
+    let sources = package
+        .resources
+        .get::<Vec<Source>>()
+        .map_err(|e| e.to_string())?;
     let words = Words {
         index: &index,
-        sources: &package.sources,
+        sources,
     };
     let rendered = in_parallel(&charts, |chart| {
         chart_files(chart, &Palette::light(), &words)

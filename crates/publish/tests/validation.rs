@@ -1,6 +1,8 @@
 //! The shipped package validates, and each kind of mistake a publisher can make is
 //! reported with the file and JSON path where it sits.
 
+use klaster_core::registry::Resource;
+use klaster_core::resources::{Milestone, Source};
 use klaster_core::validate::Problem;
 use klaster_publish::{stamp_dir, validate_dir};
 use serde_json::Value;
@@ -291,13 +293,23 @@ fn a_stale_csv_download_is_reported_and_restamped() {
 #[test]
 fn every_csv_has_one_row_per_record() {
     let report = validate_dir(&shipped_package());
-    let package = report.package.expect("the shipped package parses");
-    let figures: usize = package.milestones.iter().map(|m| m.figures.len()).sum();
-    let table = klaster_core::csv::resource_table(&package, klaster_core::ResourceName::Milestones);
+    let resources = report
+        .package
+        .expect("the shipped package parses")
+        .resources;
+    let milestones: &Vec<Milestone> = resources.get().expect("the milestones");
+    let figures: usize = milestones.iter().map(|m| m.figures.len()).sum();
+    let table = milestones.table();
     assert_eq!(table.rows.len(), figures);
     assert!(table.rows.iter().all(|row| row.len() == table.header.len()));
-    let sources = klaster_core::csv::resource_table(&package, klaster_core::ResourceName::Sources);
-    assert_eq!(sources.rows.len(), package.sources.len());
+    let sources: &Vec<Source> = resources.get().expect("the sources");
+    assert_eq!(sources.table().rows.len(), sources.len());
+    for (name, table) in resources.tables() {
+        assert!(
+            table.rows.iter().all(|row| row.len() == table.header.len()),
+            "{name:?}"
+        );
+    }
 }
 
 #[test]

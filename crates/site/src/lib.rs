@@ -13,8 +13,8 @@ use klaster_core::charts::{extract, ChartId};
 use klaster_core::embed::{
     card_image_file, chart_page_file, oembed_file, snippet, DEFAULT_EMBED_HEIGHT,
 };
+use klaster_core::registry::Package;
 use klaster_core::route::{Page, Route};
-use klaster_core::validate::Package;
 use klaster_core::Locale;
 use klaster_publish::render::{CARD_HEIGHT, CARD_WIDTH, WIDTH};
 use leptos::prelude::*;
@@ -99,7 +99,7 @@ pub fn render_site(
 ) -> Result<Vec<PathBuf>, String> {
     let package = Arc::new(valid_package(package_dir)?);
     for chart in ChartId::ALL {
-        extract(chart, &package)?;
+        extract(chart, &package.resources).map_err(|e| e.to_string())?;
     }
     let template = Template::read(&dist.join("index.html"))?;
     let mut written = Vec::new();
@@ -125,7 +125,7 @@ pub fn render_site(
     let embed_base = url.unwrap_or_default();
     for chart in ChartId::ALL {
         for locale in Locale::ALL {
-            let data = extract(chart, &package)?;
+            let data = extract(chart, &package.resources).map_err(|e| e.to_string())?;
             let title = data.spec.title.get(locale);
             write(
                 dist.join(oembed_file(chart, locale)),

@@ -128,7 +128,7 @@ pub fn LiveCard(
 
     let package = source.clone();
     let chart: Memo<Result<ChartData, String>> =
-        Memo::new(move |_| extract(selected.get(), &package.package));
+        Memo::new(move |_| extract(selected.get(), &package.resources).map_err(|e| e.to_string()));
     // A linked state's hidden series, fitted once the chart is known.
     hidden.set(chart.with_untracked(|c| {
         c.as_ref()
@@ -238,7 +238,7 @@ pub fn LiveCard(
         move |target: Target| -> Option<ValueInfo> {
             table_rows.with(|rows| {
                 row_of(rows, target)
-                    .map(|row| ValueInfo::new(row, locale, &source.index, &source.package.sources))
+                    .map(|row| ValueInfo::new(row, locale, &source.index, source.sources()))
             })
         }
     };
@@ -328,7 +328,7 @@ pub fn LiveCard(
                 let c = c.as_ref().ok()?;
                 let words = Words {
                     locale,
-                    sources: &source.package.sources,
+                    sources: source.sources(),
                     index: &source.index,
                 };
                 Some(view! {

@@ -3,16 +3,16 @@
 //! ids, sources and confidence). The browser's table view, its CSV and its JSON all
 //! come from [`rows`], so they always list the same values.
 
+use super::catalog::ChartId;
 use super::hit::Target;
-use super::id::ChartId;
 use super::model::{ChartBody, ChartData};
 use crate::csv::Table;
 use crate::date::PartialDate;
 use crate::figure::{Confidence, Qualifier, Unit};
 use crate::format::format_date;
+use crate::registry::Resources;
 use crate::resources::Source;
 use crate::text::{Locale, Text};
-use crate::validate::Package;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -169,55 +169,18 @@ pub fn row_of(rows: &[ChartRow], target: Target) -> Option<&ChartRow> {
     rows.iter().find(|row| row.target == Some(target))
 }
 
-/// The sources of every record of the package that a chart can show, by record id.
+/// The sources of every record of the resources that names them, by record id.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SourceIndex {
     by_record: HashMap<String, Vec<String>>,
 }
 
 impl SourceIndex {
-    pub fn new(package: &Package) -> SourceIndex {
+    pub fn new(resources: &Resources) -> SourceIndex {
         let mut by_record = HashMap::new();
-        let mut add = |id: &str, sources: &[String]| {
+        resources.citations(|id, sources| {
             by_record.insert(id.to_string(), sources.to_vec());
-        };
-        for milestone in &package.milestones {
-            milestone
-                .figures
-                .iter()
-                .for_each(|f| add(&f.id, &f.sources));
-        }
-        for cluster in &package.clusters.clusters {
-            add(&cluster.id, &cluster.sources);
-        }
-        for group in &package.clusters.unidentified {
-            add(&group.id, &group.sources);
-        }
-        for partner in &package.nextgen.partners {
-            partner.figures.iter().for_each(|f| add(&f.id, &f.sources));
-            partner.events.iter().for_each(|e| add(&e.id, &e.sources));
-        }
-        package
-            .park
-            .figures
-            .iter()
-            .for_each(|f| add(&f.id, &f.sources));
-        package
-            .climate
-            .figures
-            .iter()
-            .for_each(|f| add(&f.id, &f.sources));
-        for target in &package.climate.targets {
-            add(&target.figure.id, &target.figure.sources);
-        }
-        let events = [
-            &package.accession.events,
-            &package.park.events,
-            &package.climate.events,
-        ];
-        for event in events.into_iter().flatten() {
-            add(&event.id, &event.sources);
-        }
+        });
         SourceIndex { by_record }
     }
 

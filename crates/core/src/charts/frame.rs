@@ -318,7 +318,7 @@ pub fn backing_size((width, height): (f64, f64), pixel_ratio: f64) -> (u32, u32)
 mod tests {
     use super::*;
     use crate::charts::{extract, ChartId, ParkTopic};
-    use crate::validate::{validate_package, Package};
+    use crate::registry::{validate_package, Package};
     use std::path::PathBuf;
 
     fn package() -> Package {
@@ -341,7 +341,7 @@ mod tests {
     fn the_page_shows_the_body_without_the_words() {
         let package = package();
         for id in ChartId::ALL {
-            let chart = on_screen(&extract(id, &package).unwrap());
+            let chart = on_screen(&extract(id, &package.resources).unwrap());
             for width in [320.0, 760.0, 1100.0] {
                 let frame = Frame::new(&chart, Locale::Az, width);
                 assert!(frame.layout.header.is_empty() && frame.layout.footer.is_empty());
@@ -363,7 +363,7 @@ mod tests {
     #[test]
     fn the_timeline_is_tall_enough_that_no_two_labels_overlap() {
         let package = package();
-        let chart = on_screen(&extract(ChartId::AccessionTimeline, &package).unwrap());
+        let chart = on_screen(&extract(ChartId::AccessionTimeline, &package.resources).unwrap());
         for locale in [Locale::Az, Locale::En] {
             for width in [320.0, 600.0, 926.0] {
                 let frame = Frame::new(&chart, locale, width);
@@ -383,7 +383,7 @@ mod tests {
     #[test]
     fn the_pointer_and_the_drawing_share_the_frame() {
         let package = package();
-        let chart = on_screen(&extract(ChartId::InitiativeGrowth, &package).unwrap());
+        let chart = on_screen(&extract(ChartId::InitiativeGrowth, &package.resources).unwrap());
         let frame = Frame::new(&chart, Locale::En, 700.0);
         let at = (120.0, 80.0);
         assert_eq!(frame.to_canvas(frame.to_layout(at)), at);
@@ -393,7 +393,7 @@ mod tests {
     #[test]
     fn hidden_series_keep_the_styles_of_the_others() {
         let package = package();
-        let chart = extract(ChartId::Park(ParkTopic::Investment), &package).unwrap();
+        let chart = extract(ChartId::Park(ParkTopic::Investment), &package.resources).unwrap();
         let ChartBody::Lines(before) = &chart.body else {
             panic!("the park chart has lines")
         };
@@ -417,7 +417,7 @@ mod tests {
     fn a_downloaded_chart_has_room_for_its_words() {
         let package = package();
         for id in ChartId::ALL {
-            let chart = extract(id, &package).unwrap();
+            let chart = extract(id, &package.resources).unwrap();
             let (width, height) = standalone_size(&chart, Locale::En, 390.0);
             assert_eq!(width, 640.0);
             let layout = ChartLayout::new(&chart, Locale::En, width, height);
@@ -451,7 +451,7 @@ mod tests {
     fn a_canvas_in_a_variants_proportions_has_the_pictures_height() {
         let package = package();
         for id in ChartId::ALL {
-            let chart = on_screen(&extract(id, &package).unwrap());
+            let chart = on_screen(&extract(id, &package.resources).unwrap());
             for variant in VARIANTS {
                 let own = Frame::new(&chart, Locale::En, f64::from(variant.width));
                 let at_own = variant.height_at(&chart, Locale::En, own.width);

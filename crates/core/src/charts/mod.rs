@@ -2,8 +2,10 @@
 //! function for every output (an SVG file, a canvas in the page, a social card).
 //!
 //! The flow reads one way:
-//! - [`id`] names each chart of the catalog with a stable string id;
-//! - [`extract`] turns the validated [`Package`](crate::validate::Package) into a
+//! - [`catalog`] has one row per chart: its stable string id, the portal page of its
+//!   card, the resources it reads, its kind and its extract function;
+//! - [`extract`] turns those resources (a [`Resources`](crate::registry::Resources) set:
+//!   the whole package, or only what the chart reads) into a
 //!   [`ChartData`](model::ChartData): the chart's bilingual config ([`model::ChartSpec`])
 //!   and its series or bars, each point carrying the id of the figure it shows;
 //! - [`layout`] places everything in pixels with the pure helpers in [`scale`] and
@@ -15,13 +17,13 @@
 //! Everything but `draw` and `svg` is plain Rust with no dependencies, so the browser
 //! app can use the data, the geometry and the descriptions without plotters.
 
+pub mod catalog;
 pub mod decimate;
 pub mod describe;
 pub mod export;
 pub mod extract;
 pub mod frame;
 pub mod hit;
-pub mod id;
 pub mod layout;
 pub mod model;
 pub mod scale;
@@ -35,7 +37,7 @@ pub mod draw;
 #[cfg(feature = "svg")]
 pub mod svg;
 
-pub use extract::extract;
-pub use id::{ChartId, ParkTopic};
-pub use model::{ChartBody, ChartData, ChartSpec, Point, Series};
+pub use catalog::{catalog, ChartEntry, ChartId, ParkTopic};
+pub use extract::{extract, ChartError, Lack};
+pub use model::{ChartBody, ChartData, ChartKind, ChartSpec, Point, Series};
 pub use theme::{Palette, PaletteName};

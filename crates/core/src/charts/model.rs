@@ -1,7 +1,7 @@
 //! What a chart shows: its bilingual config and its data, ready to lay out and draw.
 //! Every value carries the ids of the figures it comes from.
 
-use super::id::ChartId;
+use super::catalog::ChartId;
 use crate::date::PartialDate;
 use crate::figure::{Confidence, Qualifier, Unit};
 use crate::resources::EventKind;
@@ -37,6 +37,27 @@ pub enum ChartBody {
     Timeline(TimelineChart),
     /// Countries on a world map, shaded by a count.
     Map(MapChart),
+}
+
+/// The kinds of chart the portal draws, one drawing function each: a new chart of an
+/// existing kind needs no drawing code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartKind {
+    Lines,
+    Bars,
+    Timeline,
+    Map,
+}
+
+impl ChartBody {
+    pub fn kind(&self) -> ChartKind {
+        match self {
+            ChartBody::Lines(_) => ChartKind::Lines,
+            ChartBody::Bars(_) => ChartKind::Bars,
+            ChartBody::Timeline(_) => ChartKind::Timeline,
+            ChartBody::Map(_) => ChartKind::Map,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

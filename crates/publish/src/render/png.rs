@@ -206,7 +206,8 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
         let package = crate::validate_dir(&dir)
             .package
-            .expect("the shipped package");
+            .expect("the shipped package")
+            .resources;
         extract(id, &package).expect("the chart")
     }
 

@@ -500,7 +500,7 @@ mod tests {
     #[test]
     fn text_is_set_no_wider_than_the_core_layout_expects() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-        let package = crate::validate_dir(&dir).package.unwrap();
+        let package = crate::validate_dir(&dir).package.unwrap().resources;
         let faces = Faces::embedded().unwrap();
         let texts = Rc::new(RefCell::new(Vec::new()));
         for id in ChartId::ALL {

@@ -3,13 +3,14 @@
 //! of Intent and the announcement) are emphasised, and the accession date is written on
 //! the axis.
 
-use super::common::Provenance;
-use crate::charts::id::ChartId;
+use super::common::Attribution;
+use super::Lack;
+use crate::charts::catalog::ChartId;
 use crate::charts::model::{ChartBody, ChartData, TimelineChart, TimelineMark};
 use crate::charts::text::ChartMsg;
 use crate::date::PartialDate;
-use crate::resources::{EventKind, MilestoneKind, TimelineEvent};
-use crate::validate::Package;
+use crate::registry::Resources;
+use crate::resources::{Accession, EventKind, Milestone, MilestoneKind, Source, TimelineEvent};
 
 /// Whether `date`, at its own precision, names `key`: `2026-01` names 23 January 2026.
 fn names_the_day(date: PartialDate, key: PartialDate) -> bool {
@@ -25,20 +26,21 @@ fn is_accession_step(event: &TimelineEvent, accession: PartialDate) -> bool {
         && names_the_day(event.date, accession)
 }
 
-pub fn timeline(package: &Package) -> Result<ChartData, String> {
-    let accession = package
-        .milestones
+pub fn timeline(resources: &Resources) -> Result<ChartData, Lack> {
+    let milestones: &Vec<Milestone> = resources.get()?;
+    let events: &Accession = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
+    let accession = milestones
         .iter()
         .find(|m| m.kind == MilestoneKind::Accession)
         .ok_or("the milestones have no accession step")?
         .date;
-    let mut provenance = Provenance::new(package);
-    let mut events: Vec<TimelineMark> = package
-        .accession
+    let mut attribution = Attribution::new(sources);
+    let mut events: Vec<TimelineMark> = events
         .events
         .iter()
         .map(|event| {
-            provenance.record(&event.sources, event.end.unwrap_or(event.date));
+            attribution.record(&event.sources, event.end.unwrap_or(event.date));
             TimelineMark {
                 event_id: event.id.clone(),
                 kind: event.kind,
@@ -59,7 +61,7 @@ pub fn timeline(package: &Package) -> Result<ChartData, String> {
         notes.push(ChartMsg::TimelineMonthNote.text());
     }
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::AccessionTimeline,
             ChartMsg::TimelineTitle.text(),
             ChartMsg::TimelineSubtitle.text(),

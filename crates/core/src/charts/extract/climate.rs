@@ -2,16 +2,17 @@
 //! percent from a base year; its level is worked out here from the base-year level
 //! in the package, and marked `Derived`.
 
-use super::common::{point, sort_by_time, Provenance};
-use crate::charts::id::ChartId;
+use super::common::{point, sort_by_time, Attribution};
+use super::Lack;
+use crate::charts::catalog::ChartId;
 use crate::charts::model::{ChartBody, ChartData, LineChart, Panel, Point, Series, SeriesShape};
 use crate::charts::text::ChartMsg;
 use crate::date::PartialDate;
 use crate::figure::{Confidence, Figure, Qualifier, Unit};
 use crate::format::format_number;
-use crate::resources::{ClimateMetric, ClimateTarget};
+use crate::registry::Resources;
+use crate::resources::{ClimateContext, ClimateMetric, ClimateTarget, Source};
 use crate::text::{Locale, Text};
-use crate::validate::Package;
 
 /// The chart's unit.
 const UNIT: Unit = Unit::MtCo2e;
@@ -32,22 +33,17 @@ fn figure_point(figure: &Figure<ClimateMetric>) -> Option<Point> {
 }
 
 fn series_of(
-    package: &Package,
-    provenance: &mut Provenance,
+    climate: &ClimateContext,
+    attribution: &mut Attribution,
     metric: ClimateMetric,
     id: &str,
     label: ChartMsg,
     shape: SeriesShape,
 ) -> Series {
     let mut points = Vec::new();
-    for figure in package
-        .climate
-        .figures
-        .iter()
-        .filter(|f| f.metric == metric)
-    {
+    for figure in climate.figures.iter().filter(|f| f.metric == metric) {
         if let Some(p) = figure_point(figure) {
-            provenance.figure(figure);
+            attribution.figure(figure);
             points.push(p);
         }
     }
@@ -96,28 +92,29 @@ fn target_point(target: &ClimateTarget, base: &Figure<ClimateMetric>) -> Option<
     })
 }
 
-pub fn emissions_targets(package: &Package) -> Result<ChartData, String> {
-    let climate = &package.climate;
-    let mut provenance = Provenance::new(package);
+pub fn emissions_targets(resources: &Resources) -> Result<ChartData, Lack> {
+    let climate: &ClimateContext = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
+    let mut attribution = Attribution::new(sources);
     let inventory = series_of(
-        package,
-        &mut provenance,
+        climate,
+        &mut attribution,
         ClimateMetric::GhgEmissions,
         "inventory",
         ChartMsg::SeriesInventory,
         SeriesShape::Line,
     );
     let base = series_of(
-        package,
-        &mut provenance,
+        climate,
+        &mut attribution,
         ClimateMetric::GhgEmissionsDerived,
         "base-year",
         ChartMsg::SeriesBaseYear,
         SeriesShape::Points,
     );
     let external = series_of(
-        package,
-        &mut provenance,
+        climate,
+        &mut attribution,
         ClimateMetric::GhgEmissionsExternalEstimate,
         "external-estimates",
         ChartMsg::SeriesExternal,
@@ -138,7 +135,7 @@ pub fn emissions_targets(package: &Package) -> Result<ChartData, String> {
         let Some(p) = base_figure.and_then(|base| target_point(target, base)) else {
             continue;
         };
-        provenance.figure(&target.figure);
+        attribution.figure(&target.figure);
         if target.superseded_by.is_some() {
             replaced.push(p);
         } else {
@@ -169,7 +166,7 @@ pub fn emissions_targets(package: &Package) -> Result<ChartData, String> {
     .filter(|s| !s.points.is_empty())
     .collect();
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::EmissionsTargets,
             ChartMsg::EmissionsTitle.text(),
             ChartMsg::EmissionsSubtitle.text(),

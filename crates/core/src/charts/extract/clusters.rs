@@ -1,17 +1,18 @@
 //! Charts (3) and (9): named member clusters by country, as bars and on a world map,
 //! Azerbaijan highlighted in both.
 
-use super::common::Provenance;
-use crate::charts::id::ChartId;
+use super::common::Attribution;
+use super::Lack;
+use crate::charts::catalog::ChartId;
 use crate::charts::model::{
     Bar, BarChart, ChartBody, ChartData, CountClass, MapChart, MapMember, MapShape,
 };
 use crate::charts::text::ChartMsg;
 use crate::figure::{Confidence, Qualifier, Unit};
 use crate::format::format_number;
-use crate::resources::{Country, MemberCluster};
+use crate::registry::Resources;
+use crate::resources::{ClusterRegistry, Country, MemberCluster, Source, WorldMap};
 use crate::text::{Locale, Text};
-use crate::validate::Package;
 
 /// ISO code of the country the portal is about.
 const HIGHLIGHTED_COUNTRY: &str = "AZ";
@@ -26,10 +27,9 @@ const SOUTHERN_EDGE: f64 = -60.0;
 /// Each country with its named members, in the order of the registry; every member's
 /// sources recorded.
 fn countries_with_members<'a>(
-    package: &'a Package,
-    provenance: &mut Provenance,
+    registry: &'a ClusterRegistry,
+    attribution: &mut Attribution,
 ) -> Vec<(&'a Country, Vec<&'a MemberCluster>)> {
-    let registry = &package.clusters;
     let mut out = Vec::new();
     for country in &registry.countries {
         let members: Vec<_> = registry
@@ -41,7 +41,7 @@ fn countries_with_members<'a>(
             continue;
         }
         for member in &members {
-            provenance.record(&member.sources, member.joined);
+            attribution.record(&member.sources, member.joined);
         }
         out.push((country, members));
     }
@@ -59,11 +59,10 @@ fn group_confidence(members: &[&MemberCluster]) -> Confidence {
 
 /// The note about members no source names, their sources recorded; `None` when every
 /// member is named.
-fn unnamed_note(package: &Package, provenance: &mut Provenance) -> Option<Text> {
-    let registry = &package.clusters;
+fn unnamed_note(registry: &ClusterRegistry, attribution: &mut Attribution) -> Option<Text> {
     let unnamed: u32 = registry.unidentified.iter().map(|u| u.count).sum();
     for group in &registry.unidentified {
-        provenance.record(&group.sources, group.joined);
+        attribution.record(&group.sources, group.joined);
     }
     (unnamed > 0).then(|| {
         let count = Text::new(
@@ -74,9 +73,11 @@ fn unnamed_note(package: &Package, provenance: &mut Provenance) -> Option<Text> 
     })
 }
 
-pub fn members_by_country(package: &Package) -> Result<ChartData, String> {
-    let mut provenance = Provenance::new(package);
-    let mut bars: Vec<(String, Bar)> = countries_with_members(package, &mut provenance)
+pub fn members_by_country(resources: &Resources) -> Result<ChartData, Lack> {
+    let registry: &ClusterRegistry = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
+    let mut attribution = Attribution::new(sources);
+    let mut bars: Vec<(String, Bar)> = countries_with_members(registry, &mut attribution)
         .into_iter()
         .map(|(country, members)| {
             (
@@ -98,9 +99,11 @@ pub fn members_by_country(package: &Package) -> Result<ChartData, String> {
     bars.sort_by(|(a_code, a), (b_code, b)| {
         b.value.total_cmp(&a.value).then_with(|| a_code.cmp(b_code))
     });
-    let notes = unnamed_note(package, &mut provenance).into_iter().collect();
+    let notes = unnamed_note(registry, &mut attribution)
+        .into_iter()
+        .collect();
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::MembersByCountry,
             ChartMsg::MembersTitle.text(),
             ChartMsg::MembersSubtitle.text(),
@@ -115,16 +118,18 @@ pub fn members_by_country(package: &Package) -> Result<ChartData, String> {
 
 /// (9) The member countries on the world map of the package, joined by ISO 3166-1
 /// numeric code and shaded by their number of named member clusters.
-pub fn member_map(package: &Package) -> Result<ChartData, String> {
-    let map = &package.world_map;
+pub fn member_map(resources: &Resources) -> Result<ChartData, Lack> {
+    let registry: &ClusterRegistry = resources.get()?;
+    let map: &WorldMap = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
     let unit = f64::from(map.units_per_degree.max(1));
     let degrees = |ring: &Vec<[i32; 2]>| -> Vec<(f64, f64)> {
         ring.iter()
             .map(|[x, y]| (f64::from(*x) / unit, f64::from(*y) / unit))
             .collect()
     };
-    let mut provenance = Provenance::new(package);
-    let mut members: Vec<(MapMember, &str)> = countries_with_members(package, &mut provenance)
+    let mut attribution = Attribution::new(sources);
+    let mut members: Vec<(MapMember, &str)> = countries_with_members(registry, &mut attribution)
         .into_iter()
         .map(|(country, group)| {
             (
@@ -204,10 +209,10 @@ pub fn member_map(package: &Package) -> Result<ChartData, String> {
         let countries = Text::new(list(Locale::Az), list(Locale::En));
         notes.push(ChartMsg::MapNotDrawn.fill(&[("countries", &countries)]));
     }
-    notes.extend(unnamed_note(package, &mut provenance));
+    notes.extend(unnamed_note(registry, &mut attribution));
     notes.push(map.attribution.clone());
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::MemberMap,
             ChartMsg::MapTitle.text(),
             ChartMsg::MapSubtitle.text(),

@@ -1,14 +1,14 @@
 //! What every extraction needs: points from figures, and the chart's source line and
 //! as-of date from the figures it shows.
 
-use crate::charts::id::ChartId;
+use crate::charts::catalog::ChartId;
 use crate::charts::model::{ChartSpec, Point};
 use crate::charts::text::ChartMsg;
 use crate::date::PartialDate;
 use crate::figure::{Figure, Unit};
 use crate::format::{format_date, unit_label};
+use crate::resources::Source;
 use crate::text::{Locale, Text};
-use crate::validate::Package;
 
 /// A figure as a point on the time axis at `date`.
 pub fn point<M>(figure: &Figure<M>, date: PartialDate) -> Point {
@@ -49,16 +49,16 @@ pub fn with_unit(label: &Text, unit: Unit) -> Text {
 }
 
 /// Collects where a chart's values come from, for its source line and as-of date.
-pub struct Provenance<'a> {
-    package: &'a Package,
+pub struct Attribution<'a> {
+    sources: &'a [Source],
     source_ids: Vec<String>,
     as_of: Option<PartialDate>,
 }
 
-impl<'a> Provenance<'a> {
-    pub fn new(package: &'a Package) -> Provenance<'a> {
-        Provenance {
-            package,
+impl<'a> Attribution<'a> {
+    pub fn new(sources: &'a [Source]) -> Attribution<'a> {
+        Attribution {
+            sources,
             source_ids: Vec::new(),
             as_of: None,
         }
@@ -79,7 +79,7 @@ impl<'a> Provenance<'a> {
 
     /// The publishers of every source, once each, in the order first used.
     fn source_line(&self) -> Text {
-        let list = crate::queries::publishers(&self.package.sources, &self.source_ids).join("; ");
+        let list = crate::queries::publishers(self.sources, &self.source_ids).join("; ");
         ChartMsg::SourcesLine.fill(&[("sources", &Text::new(list.clone(), list))])
     }
 

@@ -1,21 +1,22 @@
 //! Charts (1) and (2): the initiative's growth and headline metrics, from its
 //! milestones. A figure sits on the date of the step that announced it.
 
-use super::common::{dated, point, sort_by_time, unit_text, with_unit, Provenance};
-use crate::charts::id::ChartId;
+use super::common::{dated, point, sort_by_time, unit_text, with_unit, Attribution};
+use super::Lack;
+use crate::charts::catalog::ChartId;
 use crate::charts::model::{
     Annotation, ChartBody, ChartData, LineChart, Panel, Series, SeriesShape,
 };
 use crate::charts::text::ChartMsg;
 use crate::figure::Unit;
-use crate::resources::{InitiativeMetric, MilestoneKind};
+use crate::registry::Resources;
+use crate::resources::{InitiativeMetric, Milestone, MilestoneKind, Source};
 use crate::text::Text;
-use crate::validate::Package;
 
 /// Every figure of `metric` across the milestones, one series.
 fn series(
-    package: &Package,
-    provenance: &mut Provenance,
+    milestones: &[Milestone],
+    attribution: &mut Attribution,
     metric: InitiativeMetric,
     id: &str,
     label: Text,
@@ -23,9 +24,9 @@ fn series(
 ) -> Series {
     let mut points = Vec::new();
     let mut unit = None;
-    for milestone in &package.milestones {
+    for milestone in milestones {
         for figure in milestone.figures.iter().filter(|f| f.metric == metric) {
-            provenance.figure(figure);
+            attribution.figure(figure);
             unit.get_or_insert(figure.unit);
             points.push(point(figure, milestone.date));
         }
@@ -41,24 +42,25 @@ fn series(
 }
 
 /// (1) Member clusters and countries over time, Azerbaijan's accession marked.
-pub fn growth(package: &Package) -> Result<ChartData, String> {
-    let accession = package
-        .milestones
+pub fn growth(resources: &Resources) -> Result<ChartData, Lack> {
+    let milestones: &Vec<Milestone> = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
+    let accession = milestones
         .iter()
         .find(|m| m.kind == MilestoneKind::Accession)
         .ok_or("the milestones have no accession step")?;
-    let mut provenance = Provenance::new(package);
+    let mut attribution = Attribution::new(sources);
     let clusters = series(
-        package,
-        &mut provenance,
+        milestones,
+        &mut attribution,
         InitiativeMetric::Clusters,
         "clusters",
         ChartMsg::SeriesClusters.text(),
         SeriesShape::Step,
     );
     let countries = series(
-        package,
-        &mut provenance,
+        milestones,
+        &mut attribution,
         InitiativeMetric::Countries,
         "countries",
         ChartMsg::SeriesCountries.text(),
@@ -73,7 +75,7 @@ pub fn growth(package: &Package) -> Result<ChartData, String> {
         }],
     };
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::InitiativeGrowth,
             ChartMsg::GrowthTitle.text(),
             ChartMsg::GrowthSubtitle.text(),
@@ -88,11 +90,13 @@ pub fn growth(package: &Package) -> Result<ChartData, String> {
 /// (2) CO2, GDP and jobs by step. Annual emissions (until 2023) and potential
 /// reduction (from 2024) are two series that are never joined, and the first date
 /// of the new measure is marked.
-pub fn metrics(package: &Package) -> Result<ChartData, String> {
-    let mut provenance = Provenance::new(package);
+pub fn metrics(resources: &Resources) -> Result<ChartData, Lack> {
+    let milestones: &Vec<Milestone> = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
+    let mut attribution = Attribution::new(sources);
     let mut co2 = series(
-        package,
-        &mut provenance,
+        milestones,
+        &mut attribution,
         InitiativeMetric::Co2Emissions,
         "co2-emissions",
         ChartMsg::SeriesCo2Emissions.text(),
@@ -100,8 +104,8 @@ pub fn metrics(package: &Package) -> Result<ChartData, String> {
     );
     co2.label = with_unit(&co2.label, co2.unit);
     let mut reduction = series(
-        package,
-        &mut provenance,
+        milestones,
+        &mut attribution,
         InitiativeMetric::Co2eReductionPotential,
         "co2e-reduction-potential",
         ChartMsg::SeriesCo2eReduction.text(),
@@ -113,16 +117,16 @@ pub fn metrics(package: &Package) -> Result<ChartData, String> {
         label: dated(ChartMsg::NewMeasure, p.date),
     });
     let gdp = series(
-        package,
-        &mut provenance,
+        milestones,
+        &mut attribution,
         InitiativeMetric::GdpContribution,
         "gdp-contribution",
         ChartMsg::SeriesGdp.text(),
         SeriesShape::Line,
     );
     let jobs = series(
-        package,
-        &mut provenance,
+        milestones,
+        &mut attribution,
         InitiativeMetric::Jobs,
         "jobs",
         ChartMsg::SeriesJobs.text(),
@@ -149,7 +153,7 @@ pub fn metrics(package: &Package) -> Result<ChartData, String> {
         },
     ];
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::InitiativeMetrics,
             ChartMsg::MetricsTitle.text(),
             ChartMsg::MetricsSubtitle.text(),

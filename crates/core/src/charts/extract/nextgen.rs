@@ -1,14 +1,15 @@
 //! Charts (4) and (5): the NextGen plants' capacities, and SOCAR Polymer's output
 //! and exports against them.
 
-use super::common::Provenance;
-use crate::charts::id::ChartId;
+use super::common::Attribution;
+use super::Lack;
+use crate::charts::catalog::ChartId;
 use crate::charts::model::{Bar, BarChart, ChartBody, ChartData, ReferenceLine};
 use crate::charts::text::ChartMsg;
 use crate::figure::{Figure, Unit};
-use crate::resources::{Partner, PartnerMetric};
+use crate::registry::Resources;
+use crate::resources::{Accession, NextGenCluster, Partner, PartnerMetric, Source};
 use crate::text::Text;
-use crate::validate::Package;
 
 const CAPACITIES: [PartnerMetric; 3] = [
     PartnerMetric::CapacityPolypropylene,
@@ -16,9 +17,8 @@ const CAPACITIES: [PartnerMetric; 3] = [
     PartnerMetric::CapacityUrea,
 ];
 
-fn actor_name(package: &Package, partner: &Partner) -> Option<Text> {
-    package
-        .accession
+fn actor_name(accession: &Accession, partner: &Partner) -> Option<Text> {
+    accession
         .actors
         .iter()
         .find(|a| a.id == partner.actor)
@@ -39,19 +39,22 @@ fn bar(figure: &Figure<PartnerMetric>, detail: Option<Text>) -> Bar {
 }
 
 /// (4) Every plant's design capacity, with the company that runs it.
-pub fn capacities(package: &Package) -> Result<ChartData, String> {
-    let mut provenance = Provenance::new(package);
+pub fn capacities(resources: &Resources) -> Result<ChartData, Lack> {
+    let nextgen: &NextGenCluster = resources.get()?;
+    let accession: &Accession = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
+    let mut attribution = Attribution::new(sources);
     let mut bars = Vec::new();
     for metric in CAPACITIES {
-        for partner in &package.nextgen.partners {
+        for partner in &nextgen.partners {
             for figure in partner.figures.iter().filter(|f| f.metric == metric) {
-                provenance.figure(figure);
-                bars.push(bar(figure, actor_name(package, partner)));
+                attribution.figure(figure);
+                bars.push(bar(figure, actor_name(accession, partner)));
             }
         }
     }
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::NextgenCapacities,
             ChartMsg::CapacitiesTitle.text(),
             ChartMsg::CapacitiesSubtitle.text(),
@@ -66,9 +69,10 @@ pub fn capacities(package: &Package) -> Result<ChartData, String> {
 
 /// (5) The polymer producer's output and exports, oldest first, against the sum of
 /// its plants' capacities (worked out here, and said so).
-pub fn polymer_output(package: &Package) -> Result<ChartData, String> {
-    let partner = package
-        .nextgen
+pub fn polymer_output(resources: &Resources) -> Result<ChartData, Lack> {
+    let nextgen: &NextGenCluster = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
+    let partner = nextgen
         .partners
         .iter()
         .find(|p| {
@@ -77,7 +81,7 @@ pub fn polymer_output(package: &Package) -> Result<ChartData, String> {
                 .any(|f| f.metric == PartnerMetric::CapacityPolypropylene)
         })
         .ok_or("no NextGen partner has a polypropylene capacity")?;
-    let mut provenance = Provenance::new(package);
+    let mut attribution = Attribution::new(sources);
     let mut bars = Vec::new();
     for metric in [PartnerMetric::Production, PartnerMetric::Exports] {
         let mut figures: Vec<_> = partner
@@ -87,7 +91,7 @@ pub fn polymer_output(package: &Package) -> Result<ChartData, String> {
             .collect();
         figures.sort_by_key(|f| f.as_of);
         for figure in figures {
-            provenance.figure(figure);
+            attribution.figure(figure);
             bars.push(bar(figure, None));
         }
     }
@@ -99,7 +103,7 @@ pub fn polymer_output(package: &Package) -> Result<ChartData, String> {
     let mut references = Vec::new();
     if !capacities.is_empty() {
         for figure in &capacities {
-            provenance.figure(*figure);
+            attribution.figure(*figure);
         }
         references.push(ReferenceLine {
             value: capacities.iter().map(|f| f.value).sum(),
@@ -109,7 +113,7 @@ pub fn polymer_output(package: &Package) -> Result<ChartData, String> {
         });
     }
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::PolymerOutput,
             ChartMsg::PolymerTitle.text(),
             ChartMsg::PolymerSubtitle.text(),

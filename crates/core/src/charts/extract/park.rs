@@ -2,13 +2,14 @@
 //! definition is its own series, and each currency its own panel, so figures that
 //! measure different things are never joined by a line.
 
-use super::common::{point, sort_by_time, unit_text, Provenance};
-use crate::charts::id::{ChartId, ParkTopic};
+use super::common::{point, sort_by_time, unit_text, Attribution};
+use super::Lack;
+use crate::charts::catalog::{ChartId, ParkTopic};
 use crate::charts::model::{ChartBody, ChartData, LineChart, Panel, Series, SeriesShape};
 use crate::charts::text::ChartMsg;
 use crate::figure::Unit;
-use crate::resources::ParkMetric;
-use crate::validate::Package;
+use crate::registry::Resources;
+use crate::resources::{IndustrialPark, ParkMetric, Source};
 
 /// The metrics a topic shows, each with its series label.
 fn metrics(topic: ParkTopic) -> Vec<(ParkMetric, &'static str, ChartMsg)> {
@@ -63,11 +64,13 @@ fn words(topic: ParkTopic) -> (ChartMsg, ChartMsg, Vec<ChartMsg>) {
     }
 }
 
-pub fn over_time(package: &Package, topic: ParkTopic) -> Result<ChartData, String> {
-    let mut provenance = Provenance::new(package);
+pub fn over_time(resources: &Resources, topic: ParkTopic) -> Result<ChartData, Lack> {
+    let park: &IndustrialPark = resources.get()?;
+    let sources: &Vec<Source> = resources.get()?;
+    let mut attribution = Attribution::new(sources);
     // Units in the order they first appear in time, so the older currency comes first.
     let mut units: Vec<Unit> = Vec::new();
-    let mut by_time: Vec<_> = package.park.figures.iter().collect();
+    let mut by_time: Vec<_> = park.figures.iter().collect();
     by_time.sort_by_key(|f| f.as_of);
     let wanted = metrics(topic);
     for figure in &by_time {
@@ -85,7 +88,7 @@ pub fn over_time(package: &Package, topic: ParkTopic) -> Result<ChartData, Strin
                 .iter()
                 .filter(|f| f.metric == *metric && f.unit == unit)
             {
-                provenance.figure(figure);
+                attribution.figure(figure);
                 points.push(point(figure, figure.as_of));
             }
             if points.is_empty() {
@@ -119,7 +122,7 @@ pub fn over_time(package: &Package, topic: ParkTopic) -> Result<ChartData, Strin
         ("topic", &topic_name.text()),
     ]);
     Ok(ChartData {
-        spec: provenance.spec(
+        spec: attribution.spec(
             ChartId::Park(topic),
             title,
             subtitle.text(),
