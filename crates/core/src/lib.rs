@@ -2,6 +2,7 @@
 //! chart drawing. Nothing here knows about the DOM, so the browser app and the native
 //! publisher share it unchanged.
 
+pub mod az_suffix;
 pub mod charts;
 pub mod csv;
 pub mod date;
