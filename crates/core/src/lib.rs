@@ -14,6 +14,7 @@ pub mod resources;
 pub mod retry;
 pub mod text;
 pub mod validate;
+pub mod wording;
 
 pub use date::PartialDate;
 pub use figure::{Confidence, Figure, Qualifier, Unit};

@@ -397,8 +397,8 @@ mod tests {
         );
         assert_eq!(
             text.az,
-            "Üzv klasterlər: son dəyər 40 klaster (23 yanvar 2026). Dəyişiklik (noyabr 2021 ilə müqayisədə): +36 klaster (+900%). \
-             Ən aşağı: 4 klaster (noyabr 2021); ən yüksək: 40 klaster (23 yanvar 2026). Meyl: hər mərhələdə artır."
+            "Üzv klasterlər: son dəyər 40 klaster (23 yanvar 2026). Dəyişiklik noyabr 2021 tarixinə nisbətən: +36 klaster (+900%). \
+             Ən aşağı: 4 klaster (noyabr 2021); ən yüksək: 40 klaster (23 yanvar 2026). Tendensiya: hər mərhələdə artır."
         );
     }
 
