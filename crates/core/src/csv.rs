@@ -266,7 +266,16 @@ pub fn resource_table(package: &Package, name: ResourceName) -> Table {
                 .collect(),
         },
         ResourceName::Sources => Table {
-            header: vec!["id", "title", "publisher", "url", "published", "language"],
+            header: vec![
+                "id",
+                "title",
+                "publisher",
+                "url",
+                "published",
+                "accessed",
+                "language",
+                "title_language",
+            ],
             rows: package
                 .sources
                 .iter()
@@ -277,7 +286,9 @@ pub fn resource_table(package: &Package, name: ResourceName) -> Table {
                         text(&s.publisher),
                         s.url.clone(),
                         s.published.map(|d| d.to_string()).unwrap_or_default(),
+                        s.accessed.map(|d| d.to_string()).unwrap_or_default(),
                         s.language.clone(),
+                        s.title_language.clone().unwrap_or_default(),
                     ]
                 })
                 .collect(),

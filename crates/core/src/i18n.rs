@@ -29,6 +29,15 @@ impl Msg {
             Locale::En => en,
         }
     }
+
+    /// The text in `locale` with each `{name}` slot replaced by its value.
+    pub fn fill(self, locale: Locale, slots: &[(&str, &str)]) -> String {
+        slots
+            .iter()
+            .fold(self.get(locale).to_string(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
+    }
 }
 
 messages! {
@@ -303,6 +312,20 @@ messages! {
     ),
     EmbedSeeCurrent => ("Cari versiyaya baxın", "See the current version"),
     EmbedImageAlt => ("Qrafikin şəkli", "Image of the chart"),
+    // ---- How current the data is, and how it changed (release.rs fills the slots).
+    DataReviewedOn => ("Məlumatların yoxlanma tarixi: {date}.", "Data reviewed on {date}."),
+    ResearchCutoff => (
+        "Araşdırma {date}-dək dərc olunmuş mənbələri əhatə edir.",
+        "The research covers sources published up to {date}."
+    ),
+    ReviewNoteTitle => ("Son yoxlama haqqında", "About the latest review"),
+    Accessed => ("Müraciət tarixi", "Accessed"),
+    ChangelogTitle => ("Məlumat dəyişiklikləri", "Data changelog"),
+    ReleaseVersion => ("Buraxılış", "Release"),
+    ChangeAdded => ("Əlavə olunub", "Added"),
+    ChangeChanged => ("Dəyişdirilib", "Changed"),
+    ChangeCorrected => ("Düzəldilib", "Corrected"),
+    ChangeRemoved => ("Çıxarılıb", "Removed"),
     // ---- Shell additions (lead) go above this line.
     // ---- Page texts (initiative, azerbaijan, nextgen, climate): each page's keys together, prefixed with the page's name.
     // Shared by the four content pages.
@@ -619,6 +642,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn both_languages_have_the_same_slots() {
+        let slots = |text: &str| -> Vec<String> {
+            let mut names: Vec<String> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+                .collect();
+            names.sort();
+            names
+        };
+        for message in Msg::ALL {
+            assert_eq!(
+                slots(message.get(Locale::Az)),
+                slots(message.get(Locale::En)),
+                "{message:?}"
+            );
+        }
+        assert_eq!(
+            Msg::DataReviewedOn.fill(Locale::En, &[("date", "5 December 2026")]),
+            "Data reviewed on 5 December 2026."
+        );
     }
 
     #[test]

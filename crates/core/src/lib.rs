@@ -10,6 +10,7 @@ pub mod embed;
 pub mod figure;
 pub mod package;
 pub mod queries;
+pub mod release;
 pub mod resources;
 pub mod retry;
 pub mod text;

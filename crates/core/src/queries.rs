@@ -899,7 +899,9 @@ mod tests {
             publisher: "p".into(),
             url: "https://example.org".into(),
             published: None,
+            accessed: None,
             language: "en".into(),
+            title_language: None,
             note: None,
         };
         let sources = vec![source("a"), source("b")];
