@@ -186,6 +186,13 @@ pub fn validate_package(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Repor
         checker.world_map(world_map);
     }
     checker.cross_references();
+    let known_ids: HashSet<&str> = checker.ids.keys().map(String::as_str).collect();
+    problems.extend(crate::release::check(
+        descriptor.as_ref(),
+        &files,
+        &known_ids,
+        sources.as_deref(),
+    ));
     problems.extend(checker.problems);
 
     let package = match (
@@ -397,6 +404,7 @@ impl Checker {
     }
 
     fn text(&mut self, file: &str, path: &str, text: &Text) {
+        self.wording(file, path, text);
         if text.az.trim().is_empty() {
             self.problem(
                 file,
@@ -410,6 +418,15 @@ impl Checker {
                 &format!("{path}.en"),
                 "the English text is missing or empty",
             );
+        }
+    }
+
+    /// Numbers, suffixes and terms as `public/data/TERMINOLOGY.md` writes them.
+    fn wording(&mut self, file: &str, path: &str, text: &Text) {
+        for locale in crate::text::Locale::ALL {
+            for message in crate::wording::style_problems(text.get(locale), locale) {
+                self.problem(file, &format!("{path}.{}", locale.tag()), message);
+            }
         }
     }
 
