@@ -86,7 +86,9 @@ pub fn validate_dir(dir: &Path) -> Report {
     report
 }
 
-/// Rewrites the schemas and the size and hash of every resource after an intended edit.
+/// Rewrites the schemas and the size and hash of every resource after an intended edit,
+/// records the hashes in a new release that has none yet, and writes the CSV files and the
+/// changelog.
 pub fn stamp_dir(dir: &Path) -> Result<Vec<String>, Problem> {
     let mut changes = Vec::new();
     let schema_dir = dir.join("schemas");
