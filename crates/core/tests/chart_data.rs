@@ -417,7 +417,10 @@ fn every_chart_is_described_in_both_languages() {
     let latest = latest_initiative_figure(&package.milestones, InitiativeMetric::Clusters).unwrap();
     let text = describe(&growth, Locale::En).join(" ");
     assert!(
-        text.contains(&format!("latest {} clusters", latest.value)),
+        text.contains(&format!(
+            "the last figure found is {} clusters",
+            latest.value
+        )),
         "{text}"
     );
 }

@@ -193,7 +193,7 @@ chart_messages! {
     SeriesExports => ("Ümumi ixrac", "Total exports"),
     InvestmentNote => (
         "Sonuncu rəqəm «layihələrin ümumi investisiyası»dır: faktiki qoyulmuş pulla eyni deyil, ona görə ayrıca göstərilir.",
-        "The latest figure is \"total project investments\": not the same as money actually invested, so it is shown on its own."
+        "The last figure is \"total project investments\": not the same as money actually invested, so it is shown on its own."
     ),
 
     // ---- (7) Emissions and NDC targets
@@ -252,7 +252,7 @@ chart_messages! {
     ),
 
     // ---- Text descriptions
-    DescSeries => ("{series}: son dəyər {value} ({date}).", "{series}: latest {value} ({date})."),
+    DescSeries => ("{series}: tapılan sonuncu rəqəm – {value} ({date}).", "{series}: the last figure found is {value} ({date})."),
     DescSingle => ("{series}: bir rəqəm, {value} ({date}).", "{series}: one figure, {value} ({date})."),
     DescChange => (
         "Dəyişiklik {date} tarixinə nisbətən: {change} ({percent}).",
@@ -389,11 +389,11 @@ mod tests {
         ]);
         assert_eq!(
             text.en,
-            "Member clusters: latest 40 clusters (January 2026)."
+            "Member clusters: the last figure found is 40 clusters (January 2026)."
         );
         assert_eq!(
             text.az,
-            "Üzv klasterlər: son dəyər 40 klaster (yanvar 2026)."
+            "Üzv klasterlər: tapılan sonuncu rəqəm – 40 klaster (yanvar 2026)."
         );
     }
 }
