@@ -156,13 +156,61 @@ pub fn unit_label(unit: Unit, locale: Locale) -> &'static str {
 
 fn qualifier_prefix(qualifier: Qualifier, locale: Locale) -> &'static str {
     match (qualifier, locale) {
-        (Qualifier::Exact, _) => "",
+        (Qualifier::Exact, _) | (Qualifier::MoreThan, Locale::Az) => "",
         (Qualifier::Approximately, Locale::Az) => "təxminən ",
         (Qualifier::Approximately, Locale::En) => "about ",
-        // "ən azı" (at least) is implied by "more than" and needs no vowel harmony.
-        (Qualifier::MoreThan, Locale::Az) => "ən azı ",
         (Qualifier::MoreThan, Locale::En) => "more than ",
     }
+}
+
+/// English amounts of money put the currency first: `USD 508 bn`, `EUR 800 m`.
+/// Returns the currency and the scale written after the number.
+fn english_currency(unit: Unit) -> Option<(&'static str, &'static str)> {
+    Some(match unit {
+        Unit::UsdBn => ("USD", " bn"),
+        Unit::UsdM => ("USD", " m"),
+        Unit::UsdPerTonne => ("USD", "/t"),
+        Unit::EurM => ("EUR", " m"),
+        Unit::AznBn => ("AZN", " bn"),
+        Unit::AznM => ("AZN", " m"),
+        _ => return None,
+    })
+}
+
+/// Azerbaijani money after "more than" takes the ablative on the currency word:
+/// `5,5 mlrd manatdan çox`, `300 mlrd ABŞ dollarından çox`.
+fn azerbaijani_currency_ablative(unit: Unit) -> Option<&'static str> {
+    Some(match unit {
+        Unit::AznBn => "mlrd manatdan",
+        Unit::AznM => "mln manatdan",
+        Unit::UsdBn => "mlrd ABŞ dollarından",
+        Unit::UsdM => "mln ABŞ dollarından",
+        Unit::EurM => "mln avrodan",
+        _ => return None,
+    })
+}
+
+/// `6.100-dən çox iş yeri`, `70-dən çox təşkilat`, `2,7 mln-dan çox iş yeri`,
+/// `78,4%-dən çox`, `5,5 mlrd manatdan çox`: the ablative follows the number as it is
+/// said (vowel harmony, see [`crate::az_suffix`]).
+fn azerbaijani_more_than(number: &str, unit: Unit, unit_text: &str) -> String {
+    use crate::az_suffix::{suffix_after_number, suffix_after_word, Suffix};
+    if let Some(ablative) = azerbaijani_currency_ablative(unit) {
+        return format!("{number} {ablative} çox");
+    }
+    if unit_text == "%" {
+        return format!(
+            "{number}%-{} çox",
+            suffix_after_word("faiz", Suffix::Ablative)
+        );
+    }
+    // A compact number ends on its scale word: "2,7 mln" is said "... milyon".
+    let suffix = match number.rsplit_once(' ') {
+        Some((_, "mln")) => suffix_after_word("milyon", Suffix::Ablative),
+        Some((_, "mlrd")) => suffix_after_word("milyard", Suffix::Ablative),
+        _ => suffix_after_number(number, Suffix::Ablative).unwrap_or("dən"),
+    };
+    format!("{number}-{suffix} çox {unit_text}")
 }
 
 /// English singulars of the count units. Azerbaijani keeps the noun singular after
@@ -183,21 +231,24 @@ fn english_singular(unit: Unit) -> Option<&'static str> {
 }
 
 /// A figure's value as a reader sees it, with its qualifier and unit ("1 cluster",
-/// "2 clusters").
+/// "2 clusters", "USD 508 bn", "6.100-dən çox iş yeri").
 pub fn format_value(value: f64, unit: Unit, qualifier: Qualifier, locale: Locale) -> String {
     let number = if value.abs() >= 1e6 && matches!(unit, Unit::Jobs | Unit::People) {
         format_compact(value, locale)
     } else {
         format_number(value, 2, locale)
     };
-    let unit = match (locale, english_singular(unit)) {
+    let unit_text = match (locale, english_singular(unit)) {
         (Locale::En, Some(one)) if value == 1.0 => one,
         _ => unit_label(unit, locale),
     };
-    let joined = if unit == "%" {
-        format!("{number}%")
-    } else {
-        format!("{number} {unit}")
+    if locale == Locale::Az && qualifier == Qualifier::MoreThan {
+        return azerbaijani_more_than(&number, unit, unit_text);
+    }
+    let joined = match english_currency(unit) {
+        Some((currency, scale)) if locale == Locale::En => format!("{currency} {number}{scale}"),
+        _ if unit_text == "%" => format!("{number}%"),
+        _ => format!("{number} {unit_text}"),
     };
     format!("{}{joined}", qualifier_prefix(qualifier, locale))
 }
@@ -334,11 +385,44 @@ mod tests {
         );
         assert_eq!(
             format_value(2_700_000.0, Unit::Jobs, Qualifier::MoreThan, Locale::Az),
-            "ən azı 2,7 mln iş yeri"
+            "2,7 mln-dan çox iş yeri"
         );
         assert_eq!(
             format_value(800.0, Unit::EurM, Qualifier::Approximately, Locale::En),
-            "about 800 EUR m"
+            "about EUR 800 m"
         );
+    }
+
+    #[test]
+    fn english_amounts_put_the_currency_first() {
+        let en = |value, unit, qualifier| format_value(value, unit, qualifier, Locale::En);
+        assert_eq!(en(508.0, Unit::UsdBn, Qualifier::Exact), "USD 508 bn");
+        assert_eq!(en(6.7, Unit::AznBn, Qualifier::Exact), "AZN 6.7 bn");
+        assert_eq!(
+            en(300.0, Unit::UsdBn, Qualifier::MoreThan),
+            "more than USD 300 bn"
+        );
+        assert_eq!(
+            en(400.0, Unit::UsdPerTonne, Qualifier::Approximately),
+            "about USD 400/t"
+        );
+        assert_eq!(
+            format_value(508.0, Unit::UsdBn, Qualifier::Exact, Locale::Az),
+            "508 mlrd ABŞ dolları"
+        );
+    }
+
+    #[test]
+    fn azerbaijani_more_than_is_an_ablative_in_harmony_with_the_number() {
+        let az = |value, unit| format_value(value, unit, Qualifier::MoreThan, Locale::Az);
+        assert_eq!(az(6100.0, Unit::Jobs), "6.100-dən çox iş yeri");
+        assert_eq!(az(70.0, Unit::Organisations), "70-dən çox təşkilat");
+        assert_eq!(az(40.0, Unit::Countries), "40-dan çox ölkə");
+        assert_eq!(az(470_000.0, Unit::Jobs), "470.000-dən çox iş yeri");
+        assert_eq!(az(5.5, Unit::AznBn), "5,5 mlrd manatdan çox");
+        assert_eq!(az(300.0, Unit::UsdBn), "300 mlrd ABŞ dollarından çox");
+        assert_eq!(az(515.0, Unit::AznM), "515 mln manatdan çox");
+        assert_eq!(az(10.0, Unit::Percent), "10%-dən çox");
+        assert!(!az(9700.0, Unit::Jobs).contains("ən azı"));
     }
 }

@@ -29,16 +29,25 @@ impl Msg {
             Locale::En => en,
         }
     }
+
+    /// The text in `locale` with each `{name}` slot replaced by its value.
+    pub fn fill(self, locale: Locale, slots: &[(&str, &str)]) -> String {
+        slots
+            .iter()
+            .fold(self.get(locale).to_string(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
+    }
 }
 
 messages! {
     SiteName => ("Klaster", "Klaster"),
     SiteTagline => (
-        "Azərbaycan və DİF-in Sənaye Klasterlərinə Keçid təşəbbüsü: mənbəli faktlar",
+        "Azərbaycan və DİF-in Sənaye Klasterlərinə Keçid təşəbbüsü: mənbələri göstərilən faktlar",
         "Azerbaijan and the WEF Transitioning Industrial Clusters initiative: sourced facts"
     ),
     SkipToContent => ("Əsas məzmuna keç", "Skip to main content"),
-    MainNavigation => ("Əsas naviqasiya", "Main navigation"),
+    MainNavigation => ("Əsas menyu", "Main navigation"),
     LanguageSwitch => ("English", "Azərbaycanca"),
     LanguageSwitchLabel => ("Read this page in English", "Bu səhifəni azərbaycanca oxuyun"),
     NavHome => ("Əsas səhifə", "Home"),
@@ -50,17 +59,17 @@ messages! {
     NavSources => ("Mənbələr", "Sources"),
     NavAbout => ("Layihə haqqında", "About"),
     FooterLicence => (
-        "Məlumatlar CC BY 4.0 lisenziyası ilə dərc olunur: mənbəni göstərməklə istifadə edə bilərsiniz.",
+        "Məlumatlar CC BY 4.0 lisenziyası ilə dərc olunur: mənbəni göstərməklə sərbəst istifadə edə bilərsiniz.",
         "Data published under CC BY 4.0: reuse it freely with attribution."
     ),
     FooterSources => ("Bütün mənbələr və metodologiya", "All sources and methodology"),
     FooterIndependent => (
-        "Müstəqil şəffaflıq portalı. Dünya İqtisadi Forumu və ya Azərbaycan hökuməti ilə bağlı deyil.",
+        "Müstəqil şəffaflıq portalı. Portalın Dünya İqtisadi Forumu və Azərbaycan hökuməti ilə heç bir əlaqəsi yoxdur.",
         "An independent transparency portal, not affiliated with the World Economic Forum or the Government of Azerbaijan."
     ),
     NotFoundTitle => ("Səhifə tapılmadı (404)", "Page not found (404)"),
     NotFoundBody => (
-        "Axtardığınız ünvanda səhifə yoxdur. Ünvan köhnəlmiş və ya səhv yazılmış ola bilər.",
+        "Bu ünvanda səhifə yoxdur. Keçid köhnəlmiş və ya ünvan səhv yazılmış ola bilər.",
         "There is no page at this address. The link may be out of date or mistyped."
     ),
     NotFoundBack => ("Əsas səhifəyə qayıt", "Back to the home page"),
@@ -68,25 +77,25 @@ messages! {
     DataError => ("Məlumatları yükləmək alınmadı", "The data could not be loaded"),
     Retry => ("Yenidən cəhd edin", "Try again"),
     HashMismatch => (
-        "Diqqət: bu məlumat faylı dərc olunmuş SHA-256 xeşinə uyğun gəlmir. Rəqəmlər təsdiqlənmiş kimi təqdim edilmir.",
+        "Diqqət: bu məlumat faylı dərc olunmuş SHA-256 heşinə uyğun gəlmir. Fayldakı rəqəmlər yoxlanılmış kimi təqdim edilmir.",
         "Warning: this data file does not match its published SHA-256 hash. Its figures are not presented as verified."
     ),
     KeyFiguresNote => (
-        "Son rəqəmlər təşəbbüsün Azərbaycan qoşulduqdan sonrakı vəziyyətini göstərir. Təsir göstəriciləri Azərbaycan qoşulmazdan əvvəlki 39 klasterə aiddir və yalnız Azərbaycan elanında verilib.",
-        "The latest counts describe the initiative after Azerbaijan joined. The impact figures describe the 39 clusters before Azerbaijan joined and appear only in Azerbaijan's announcement."
+        "Hər rəqəmin öz tarixi göstərilir. Klaster və ölkə sayları təşəbbüsün Azərbaycan qoşulandan sonrakı vəziyyətini əks etdirir; emissiya, ÜDM və iş yeri rəqəmləri isə Azərbaycan qoşulmazdan əvvəlki 39 klasterə aiddir və yalnız Azərbaycanın qoşulma elanında verilib. Araşdırmanın əhatə etdiyi dövrdə bunlardan yeni rəqəm tapılmayıb.",
+        "Each figure shows its own date. The counts of clusters and countries describe the initiative after Azerbaijan joined; the emissions, GDP and jobs figures describe the 39 clusters before it joined and appear only in Azerbaijan's announcement. The research found no newer figures up to its cut-off."
     ),
     HomeTitle => (
         "Azərbaycan Sənaye Klasterlərinə Keçid təşəbbüsündə",
         "Azerbaijan in the Transitioning Industrial Clusters initiative"
     ),
     HomeLead => (
-        "2026-cı ilin yanvarında Davosda Azərbaycan Dünya İqtisadi Forumunun Sənaye Klasterlərinə Keçid təşəbbüsünə qoşulmaq barədə Niyyət Məktubu imzaladı. Təşəbbüsdə ölkəni Sumqayıt Sənaye Parkında yaradılan NextGen klasteri təmsil edir: İqtisadi Zonaların İnkişafı Agentliyi, SOCAR Polymer və SOCAR Karbamid.",
+        "2026-cı ilin yanvarında Davosda Azərbaycan Dünya İqtisadi Forumunun Sənaye Klasterlərinə Keçid təşəbbüsünə qoşulmaq barədə Niyyət Məktubu imzaladı. Təşəbbüsdə ölkəni İqtisadi Zonaların İnkişafı Agentliyi, SOCAR Polymer və SOCAR Karbamid tərəfindən Sumqayıt Sənaye Parkında formalaşdırılan NextGen klasteri təmsil edir.",
         "In January 2026, in Davos, Azerbaijan signed a Letter of Intent to join the World Economic Forum's Transitioning Industrial Clusters initiative. The country takes part through the NextGen cluster being formed in Sumgait Industrial Park by the Economic Zones Development Agency, SOCAR Polymer and SOCAR Karbamid."
     ),
     KeyFigures => ("Əsas rəqəmlər", "Key figures"),
-    HowToRead => ("Bu saytı necə oxumalı", "How to read this site"),
+    HowToRead => ("Rəqəmləri necə oxumalı", "How to read this site"),
     HowToReadBody => (
-        "Hər rəqəmin yanında onun mənbəyi, tarixi və etibarlılıq dərəcəsi var: rəqəmə toxunun və ya klaviatura ilə seçin. Təsdiqlənməmiş və hesablanmış rəqəmlər ayrıca qeyd olunur.",
+        "Hər rəqəmin mənbəyi, tarixi və etibarlılıq dərəcəsi göstərilir: bunları görmək üçün rəqəmə toxunun və ya onu klaviatura ilə seçin. Təsdiqlənməmiş və hesablanmış rəqəmlər ayrıca işarələnir.",
         "Every number comes with its source, date and confidence rating: tap it, or reach it with the keyboard. Unverified and derived figures are marked as such."
     ),
     FigureDetails => ("Mənbə və etibarlılıq", "Source and confidence"),
@@ -97,7 +106,7 @@ messages! {
     Note => ("Qeyd", "Note"),
     SourcesTitle => ("Mənbələr və metodologiya", "Sources and methodology"),
     SourcesLead => (
-        "Portaldakı hər rəqəm aşağıdakı ictimai mənbələrdən birinə əsaslanır. Mənbələr nəşr tarixinə görə düzülüb.",
+        "Portaldakı hər rəqəm aşağıdakı açıq mənbələrdən birinə əsaslanır. Mənbələr dərc tarixinə görə sıralanıb.",
         "Every figure on this portal rests on one of the public sources below, listed by publication date."
     ),
     ConfidenceScale => ("Etibarlılıq şkalası", "The confidence scale"),
@@ -106,18 +115,18 @@ messages! {
     Undated => ("tarixsiz", "undated"),
     DataTitle => ("Açıq məlumatlar", "Open data"),
     DataLead => (
-        "Portalın göstərdiyi bütün faktlar Frictionless Data Package formatında açıq paket kimi dərc olunur. Hər faylın ölçüsü və SHA-256 xeşi var ki, yüklədiyiniz faylın dəyişmədiyini yoxlaya biləsiniz.",
+        "Portalın göstərdiyi bütün faktlar Frictionless Data Package formatında açıq paket kimi dərc olunur. Hər faylın ölçüsü və SHA-256 heşi göstərilir ki, yüklədiyiniz faylın dəyişmədiyini yoxlaya biləsiniz.",
         "Every fact the portal shows is published as an open Frictionless Data Package. Each file lists its size and SHA-256 hash, so you can check that what you downloaded is unchanged."
     ),
     Download => ("Yüklə", "Download"),
     Schema => ("Sxem", "Schema"),
     Size => ("Ölçü", "Size"),
-    Hash => ("SHA-256 xeşi", "SHA-256 hash"),
+    Hash => ("SHA-256 heşi", "SHA-256 hash"),
     Licence => ("Lisenziya", "Licence"),
     Bytes => ("bayt", "bytes"),
     AboutTitle => ("Layihə haqqında", "About this portal"),
     AboutBody => (
-        "Klaster vətəndaşlar, jurnalistlər və tədqiqatçılar üçün açıq portaldır. O, Azərbaycanın DİF-in Sənaye Klasterlərinə Keçid təşəbbüsünə qoşulması haqqında dərc olunmuş faktları bir yerə toplayır və hər birini mənbəyi ilə göstərir. Portal bütünlüklə brauzerdə işləyir və yalnız dərc olunmuş məlumat fayllarını oxuyur.",
+        "Klaster vətəndaşlar, jurnalistlər və tədqiqatçılar üçün açıq portaldır. O, Azərbaycanın DİF-in Sənaye Klasterlərinə Keçid təşəbbüsünə qoşulması haqqında dərc olunmuş faktları bir yerə toplayır və hər birini mənbəyi ilə göstərir. Portal tamamilə brauzerdə işləyir və yalnız dərc olunmuş məlumat fayllarını oxuyur.",
         "Klaster is an open portal for citizens, journalists and researchers. It brings together the published facts about Azerbaijan joining the WEF Transitioning Industrial Clusters initiative and shows each one with its source. It runs entirely in your browser and reads only the published data files."
     ),
     ConfidenceHigh => ("yüksək", "high"),
@@ -126,47 +135,47 @@ messages! {
     ConfidenceUnverified => ("təsdiqlənməyib", "unverified"),
     ConfidenceDerived => ("hesablanıb", "derived"),
     ConfidenceHighHelp => (
-        "rəsmi və ya ilkin mənbə, yaxud bir-biri ilə razılaşan bir neçə müstəqil mənbə",
+        "rəsmi və ya ilkin mənbə, yaxud bir-birini təsdiqləyən bir neçə müstəqil mənbə",
         "a primary or official source, or several independent sources that agree"
     ),
     ConfidenceMediumHelp => (
-        "bir ikinci dərəcəli mənbə və ya rəsminin şifahi açıqlaması",
+        "tək ikinci dərəcəli mənbə və ya rəsmi şəxsin şifahi açıqlaması",
         "a single secondary source, or an official's spoken remark"
     ),
     ConfidenceLowHelp => ("zəif və ya modelə əsaslanan mənbə", "a weak or model-based source"),
     ConfidenceUnverifiedHelp => (
-        "yalnız ilkin elanda var; aid olduğu qurumun mənbəyində təsdiqlənməyib",
+        "yalnız ilkin elanda verilib; haqqında danışılan qurumun öz mənbələrində təsdiqlənməyib",
         "only in the original announcement; not confirmed by the body it is about"
     ),
     ConfidenceDerivedHelp => (
         "heç kim dərc etməyib; portal başqa rəqəmlərdən hesablayıb",
         "not published by anyone; worked out by the portal from other figures"
     ),
-    ThemeDark => ("Tünd tema", "Dark theme"),
-    DownloadCsv => ("CSV yüklə", "Download CSV"),
-    DownloadJson => ("JSON yüklə", "Download JSON"),
+    ThemeDark => ("Tünd rejim", "Dark theme"),
+    DownloadCsv => ("CSV faylını yüklə", "Download CSV"),
+    DownloadJson => ("JSON faylını yüklə", "Download JSON"),
     HowToCite => ("Necə istinad etməli", "How to cite"),
     CitePackage => ("Klaster açıq məlumat paketi", "Klaster open data package"),
     CiteVersion => ("versiya", "version"),
     CiteAdvice => (
-        "Rəqəmə istinad edərkən onun ilkin mənbəyini də göstərin: hər rəqəmin mənbəyi onun yanında verilib.",
+        "Rəqəmə istinad edərkən onun ilkin mənbəyini də göstərin: hər rəqəmin mənbələri yanında verilib.",
         "When you cite a figure, name its original source as well: every figure lists its sources beside it."
     ),
-    DiscrepanciesTitle => ("Bilinən uyğunsuzluqlar", "Known discrepancies"),
+    DiscrepanciesTitle => ("Məlum uyğunsuzluqlar", "Known discrepancies"),
     DiscrepanciesLead => (
         "Bəzi mənbələr eyni şeyi fərqli rəqəmlərlə verir və ya göstəricinin tərifi zamanla dəyişib. Portal belə halları gizlətmir:",
         "Some sources give different numbers for the same thing, or a measure changed its definition over time. The portal does not hide these cases:"
     ),
     DiscrepancyCo2 => (
-        "Təşəbbüsün CO2 göstəricisi 2024-cü ildə dəyişib: 2023-cü ilə qədər üzv klasterlərin illik emissiyaları, 2024-cü ildən isə potensial emissiya azalması (CO2e) dərc olunur. Portal bunları iki ayrı göstərici kimi saxlayır və heç vaxt bir xətt kimi birləşdirmir.",
-        "The initiative's CO2 measure changed in 2024: until 2023 the clusters' annual emissions were published, from 2024 their potential emissions reduction (CO2e). The portal keeps them as two separate measures and never joins them into one line."
+        "Təşəbbüsün CO2 göstəricisi 2024-cü ildə dəyişib: 2023-cü ilədək üzv klasterlərin illik emissiyaları, 2024-cü ildən isə potensial emissiya azalması (CO2e) dərc olunur. 2022-ci ildə bir dəfə də səkkiz klasterin \"qənaət edə biləcəyi\" CO2 miqdarı verilib, müddəti və hesablama qaydası göstərilmədən. Portal bunları ayrı göstəricilər kimi saxlayır və heç vaxt bir xətdə birləşdirmir.",
+        "The initiative's CO2 measure changed in 2024: until 2023 the clusters' annual emissions were published, from 2024 their potential emissions reduction (CO2e). In 2022 a one-off figure was also given for the CO2 the eight clusters \"could save\", with no period or method. The portal keeps these as separate measures and never joins them into one line."
     ),
     DiscrepancyInvestment => (
-        "Sumqayıt Sənaye Parkının investisiya rəqəmləri fərqli təriflərə əsaslanır: faktiki investisiya, layihə portfeli və \"ümumi layihə investisiyaları\". Hər rəqəm öz tərifi ilə verilir.",
+        "Sumqayıt Sənaye Parkının investisiya rəqəmləri fərqli təriflərə əsaslanır: faktiki investisiya, layihə portfeli və \"layihələrin ümumi investisiyası\". Hər rəqəm öz tərifi ilə verilir.",
         "Investment figures for Sumgait Industrial Park rest on different definitions: actual investment, the project portfolio, and \"total project investments\". Each figure is shown with its definition."
     ),
     DiscrepancyUnverified => (
-        "Azərbaycan qoşulmazdan əvvəlki 39 klaster, 19 ölkə, 877 mln t CO2e, 508 mlrd ABŞ dolları və 4,6 mln iş yeri rəqəmləri yalnız İqtisadiyyat Nazirliyinə istinad edən elanda verilib; DİF-in öz mənbəyində tapılmayıb. Onlar \"təsdiqlənməyib\" kimi qeyd olunur.",
+        "Azərbaycan qoşulmazdan əvvəlki 39 klaster, 19 ölkə, 877 mln t CO2e, 508 mlrd ABŞ dolları və 4,6 mln iş yeri rəqəmləri yalnız İqtisadiyyat Nazirliyinə istinad edən elanda verilib; DİF-in öz nəşrlərində tapılmayıb. Onlar \"təsdiqlənməyib\" kimi qeyd olunur.",
         "The figures for the state before Azerbaijan joined (39 clusters, 19 countries, 877 Mt CO2e, USD 508 bn, 4.6 million jobs) appear only in the announcement citing the Ministry of Economy and were not found in a WEF source. They are marked \"unverified\"."
     ),
     DiscrepancyDerived => (
@@ -176,7 +185,7 @@ messages! {
     ConflictingFigures => ("Bir-birinə zidd rəqəmlər", "Figures that disagree"),
     ConflictsWith => ("ziddir", "disagrees with"),
     DescHome => (
-        "Azərbaycanın DİF-in Sənaye Klasterlərinə Keçid təşəbbüsünə qoşulması və NextGen klasteri haqqında mənbəli faktlar.",
+        "Azərbaycanın DİF-in Sənaye Klasterlərinə Keçid təşəbbüsünə qoşulması və NextGen klasteri haqqında mənbələri göstərilən faktlar.",
         "Sourced facts about Azerbaijan joining the WEF Transitioning Industrial Clusters initiative and the NextGen cluster."
     ),
     DescInitiative => (
@@ -188,7 +197,7 @@ messages! {
         "The timeline, actors and policy frame of Azerbaijan's accession to the initiative."
     ),
     DescNextgen => (
-        "Sumqayıtdakı NextGen klasteri: tərəfdaşlar, dəyər zənciri, güclər, ixrac və dərc olunmayan məlumatlar.",
+        "Sumqayıtdakı NextGen klasteri: tərəfdaşlar, dəyər zənciri, istehsal gücləri, ixrac və dərc olunmayan məlumatlar.",
         "The NextGen cluster in Sumgait: partners, value chain, capacities, exports and what is not published."
     ),
     DescClimate => (
@@ -196,11 +205,11 @@ messages! {
         "Azerbaijan's greenhouse gas emissions, its NDC targets and COP29."
     ),
     DescData => (
-        "Portalın açıq məlumat paketi: JSON və CSV faylları, sxemlər, xeşlər və lisenziya.",
+        "Portalın açıq məlumat paketi: JSON və CSV faylları, sxemlər, heşlər və lisenziya.",
         "The portal's open data package: JSON and CSV files, schemas, hashes and licence."
     ),
     DescSources => (
-        "Portalın istinad etdiyi bütün mənbələr, etibarlılıq şkalası və bilinən uyğunsuzluqlar.",
+        "Portalın istinad etdiyi bütün mənbələr, etibarlılıq şkalası və məlum uyğunsuzluqlar.",
         "Every source the portal cites, the confidence scale and the known discrepancies."
     ),
     DescAbout => (
@@ -208,11 +217,11 @@ messages! {
         "Who the Klaster portal is for and how it works."
     ),
     // ---- Chart cards: the controls and words around every interactive chart.
-    ChartViewLabel => ("Qrafiki necə göstərmək", "How to show the chart"),
+    ChartViewLabel => ("Göstərmə üsulu", "How to show the chart"),
     ChartViewChart => ("Qrafik", "Chart"),
     ChartViewTable => ("Cədvəl", "Table"),
     ChartSeriesLabel => ("Seriyaları göstər və ya gizlət", "Show or hide series"),
-    ChartMetricLabel => ("Göstərilən rəqəm", "Figure shown"),
+    ChartMetricLabel => ("Göstərici", "Figure shown"),
     ChartMetricResidents => ("Rezident şirkətlər", "Resident companies"),
     ChartMetricInvestment => ("İnvestisiya", "Investment"),
     ChartMetricJobs => ("İş yerləri", "Jobs"),
@@ -223,12 +232,12 @@ messages! {
         "Dəyərin mənbəyini görmək üçün onun üzərinə gəlin və ya toxunun. Klaviatura ilə: qrafikə keçin, sonra ox düymələri ilə dəyərlər və seriyalar arasında, Home və End ilə ilk və son dəyərə gedin.",
         "Point at or tap a value to see its source. With the keyboard: move to the chart, then use the arrow keys to go between values and series, and Home and End for the first and last value."
     ),
-    ChartInWords => ("Qrafik sözlə", "The chart in words"),
+    ChartInWords => ("Qrafikin mətn təsviri", "The chart in words"),
     ChartDownloadLabel => ("Qrafiki yüklə", "Download the chart"),
-    ChartDownloadPng => ("PNG şəkil", "PNG image"),
-    ChartDownloadSvg => ("SVG şəkil", "SVG image"),
-    ChartDownloadCsv => ("CSV cədvəl", "CSV table"),
-    ChartDownloadJson => ("JSON məlumat", "JSON data"),
+    ChartDownloadPng => ("PNG şəkli", "PNG image"),
+    ChartDownloadSvg => ("SVG şəkli", "SVG image"),
+    ChartDownloadCsv => ("CSV cədvəli", "CSV table"),
+    ChartDownloadJson => ("JSON faylı", "JSON data"),
     ChartColSeries => ("Seriya", "Series"),
     ChartColItem => ("Ad", "Name"),
     ChartColDate => ("Tarix", "Date"),
@@ -237,7 +246,7 @@ messages! {
     ChartUnavailable => ("Bu qrafiki göstərmək mümkün olmadı", "This chart could not be shown"),
     ChartParkTitle => ("Sumqayıt Sənaye Parkı rəqəmlərlə", "Sumgait Industrial Park in figures"),
     ChartParkLead => (
-        "NextGen klasterinin yaradıldığı parkın zamanla dəyişən rəqəmləri. Bir dəfəyə bir göstərici göstərilir; fərqli təriflər və valyutalar birləşdirilmir.",
+        "NextGen klasterinin yaradıldığı parkın zamanla dəyişən rəqəmləri. Hər dəfə bir göstərici göstərilir; fərqli təriflər və valyutalar birləşdirilmir.",
         "The park where the NextGen cluster is being formed, over time. One measure is shown at a time; different definitions and currencies are never joined."
     ),
     // ---- Hardening: the notice after a crash, and data read from this device's cache.
@@ -251,19 +260,19 @@ messages! {
     // ---- Share and embed controls on chart cards (keys start with Share or EmbedDialog).
     ShareMenu => ("Paylaş", "Share"),
     ShareLinksHint => (
-        "Link qrafiki indi gördüyünüz kimi açır: dil, göstərici, gizlədilmiş seriyalar, qrafik və ya cədvəl.",
+        "Keçid qrafiki indi gördüyünüz kimi açır: dil, göstərici, gizlədilmiş seriyalar, qrafik və ya cədvəl görünüşü.",
         "A link opens the chart as you see it now: language, figure, hidden series, chart or table."
     ),
-    ShareCopyLink => ("Linki kopyala", "Copy link"),
-    ShareCopyPageLink => ("Önizləmə şəkli olan linki kopyala", "Copy link with preview image"),
+    ShareCopyLink => ("Keçidi kopyala", "Copy link"),
+    ShareCopyPageLink => ("Önizləmə şəkli olan keçidi kopyala", "Copy link with preview image"),
     ShareNative => ("Başqa tətbiqlə paylaş…", "Share via…"),
     ShareEmbed => ("Yerləşdir", "Embed"),
-    ShareLinkCopied => ("Link kopyalandı", "Link copied"),
+    ShareLinkCopied => ("Keçid kopyalandı", "Link copied"),
     ShareCopyFailed => (
-        "Linki avtomatik kopyalamaq alınmadı. O, «Linkin ünvanı» sahəsində seçilib: Ctrl+C (və ya ⌘C) ilə kopyalayın.",
+        "Keçidi avtomatik kopyalamaq alınmadı. O, «Keçidin ünvanı» sahəsində seçilib: Ctrl+C (və ya ⌘C) ilə kopyalayın.",
         "The link could not be copied automatically. It is selected in the Link address field: copy it with Ctrl+C (or ⌘C)."
     ),
-    ShareLinkField => ("Linkin ünvanı", "Link address"),
+    ShareLinkField => ("Keçidin ünvanı", "Link address"),
     EmbedDialogTitle => ("Bu qrafiki saytınıza yerləşdirin", "Embed this chart"),
     EmbedDialogIntro => (
         "Aşağıdakı kodu səhifənizin HTML-inə əlavə edin. Qrafik ayrıca, qorunan çərçivədə açılır və səhifənizə heç nə edə bilmir.",
@@ -271,7 +280,7 @@ messages! {
     ),
     EmbedDialogLanguage => ("Dil", "Language"),
     EmbedDialogLanguageAz => ("Azərbaycanca", "Azerbaijani (Azərbaycanca)"),
-    EmbedDialogLanguageEn => ("İngiliscə (English)", "English"),
+    EmbedDialogLanguageEn => ("İngiliscə", "English"),
     EmbedDialogTheme => ("Rənglər", "Colours"),
     EmbedDialogThemeAuto => ("Oxucunun cihaz ayarına görə", "Follow the reader's device"),
     EmbedDialogThemeLight => ("Açıq", "Light"),
@@ -311,6 +320,20 @@ messages! {
         "Qrafikin öz səhifəsi (paylaşanda önizləmə şəkli ilə görünür)",
         "The chart's own page (shared, it shows a preview image)"
     ),
+    // ---- How current the data is, and how it changed (release.rs fills the slots).
+    DataReviewedOn => ("Məlumatların yoxlanma tarixi: {date}.", "Data reviewed on {date}."),
+    ResearchCutoff => (
+        "Araşdırma {date}-dək dərc olunmuş mənbələri əhatə edir.",
+        "The research covers sources published up to {date}."
+    ),
+    ReviewNoteTitle => ("Son yoxlama haqqında", "About the latest review"),
+    Accessed => ("Müraciət tarixi", "Accessed"),
+    ChangelogTitle => ("Məlumat dəyişiklikləri", "Data changelog"),
+    ReleaseVersion => ("Buraxılış", "Release"),
+    ChangeAdded => ("Əlavə olunub", "Added"),
+    ChangeChanged => ("Dəyişdirilib", "Changed"),
+    ChangeCorrected => ("Düzəldilib", "Corrected"),
+    ChangeRemoved => ("Çıxarılıb", "Removed"),
     // ---- Shell additions (lead) go above this line.
     // ---- Page texts (initiative, azerbaijan, nextgen, climate): each page's keys together, prefixed with the page's name.
     // Shared by the four content pages.
@@ -370,8 +393,8 @@ messages! {
         "Annual CO2 emissions (published until 2023)"
     ),
     InitiativeColReduction => (
-        "Potensial CO2e azalması (2024-cü ildən dərc olunur)",
-        "Potential CO2e reduction (published from 2024)"
+        "Potensial azalma: CO2 (2022) və CO2e (2024-cü ildən)",
+        "Potential reduction: CO2 (2022), CO2e (from 2024)"
     ),
     InitiativeColGdp => ("ÜDM-ə töhfə", "GDP contribution"),
     InitiativeColJobs => ("İş yerləri", "Jobs"),
@@ -379,7 +402,7 @@ messages! {
     InitiativeScopeCouldSave => ("\"qənaət edə bilər\" ifadəsi", "worded \"could save\""),
     InitiativeMembersTitle => ("Üzvlər", "The members"),
     InitiativeMembersLead => (
-        "Mənbələrin adını çəkdiyi üzv klasterlər ölkələrə görə qruplaşdırılıb; ölkələr ilk qoşulduqları tarixə görə düzülüb. Azərbaycanın NextGen klasteri ayrıca seçilib.",
+        "Mənbələrin adını çəkdiyi üzv klasterlər ölkələrə görə qruplaşdırılıb; ölkələr ilk qoşulduqları tarixə görə sıralanıb. Azərbaycanın NextGen klasteri ayrıca vurğulanıb.",
         "The member clusters the sources name, grouped by country; countries are listed in the order they first joined. Azerbaijan's NextGen cluster is highlighted."
     ),
     InitiativeMembersCaption => ("Adı bilinən üzv klasterlər, ölkələrə görə", "Named member clusters, by country"),
@@ -432,8 +455,8 @@ messages! {
     AzerbaijanKindPerson => ("Şəxslər", "People"),
     AzerbaijanTimelineTitle => ("Xronologiya", "Timeline"),
     AzerbaijanTimelineLead => (
-        "Hadisələr tarix ardıcıllığı ilə. Yalnız ayı məlum olan hadisə həmin ayın əvvəlində göstərilir.",
-        "Events in date order. An event known only to the month is placed at the start of that month."
+        "Hadisələr tarix ardıcıllığı ilə verilir. Yalnız ayı məlum olan hadisə həmin ayda dəqiq günü bilinən hadisələrdən əvvəl verilir.",
+        "Events in date order. An event known only to its month is listed before the events of that month whose day is known."
     ),
     AzerbaijanPolicyTitle => (
         "Siyasət çərçivəsi: rəqəmsal iqtisadiyyat strategiyası",
@@ -496,8 +519,8 @@ messages! {
     ),
     ClimateDisagreeTitle => ("Bu rəqəmlər bir-birinə uyğun gəlmir", "These figures disagree"),
     ClimateDisagreeBody => (
-        "Aşağıdakı rəqəmlər eyni şey haqqındadır, amma fərqlidir. Portal onlardan birini seçmir, hər ikisini mənbəsi ilə yan-yana göstərir. Fərqin izahı:",
-        "The figures below are about the same thing but differ. The portal does not pick one; it shows both side by side with their sources. Why they differ:"
+        "Aşağıdakı rəqəmlər eyni şey haqqındadır, amma fərqlidir. Portal onlardan birini seçmir, hamısını mənbələri ilə yan-yana göstərir. Fərqin izahı:",
+        "The figures below are about the same thing but differ. The portal does not pick one; it shows them side by side with their sources. Why they differ:"
     ),
     ClimateSectorsTitle => ("Sektorlar üzrə paylar", "Shares by sector"),
     ClimateSectorsCaption => (
@@ -612,6 +635,45 @@ mod tests {
                 "{message:?} is not translated"
             );
         }
+    }
+
+    #[test]
+    fn messages_follow_the_house_style_of_numbers_suffixes_and_terms() {
+        for message in Msg::ALL {
+            for locale in Locale::ALL {
+                // A licence's name carries its version number as its owner writes it.
+                let text = message.get(locale).replace("CC BY 4.0", "CC BY");
+                let problems = crate::wording::style_problems(&text, locale);
+                assert!(
+                    problems.is_empty(),
+                    "{message:?} in {locale:?}: {problems:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn both_languages_have_the_same_slots() {
+        let slots = |text: &str| -> Vec<String> {
+            let mut names: Vec<String> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+                .collect();
+            names.sort();
+            names
+        };
+        for message in Msg::ALL {
+            assert_eq!(
+                slots(message.get(Locale::Az)),
+                slots(message.get(Locale::En)),
+                "{message:?}"
+            );
+        }
+        assert_eq!(
+            Msg::DataReviewedOn.fill(Locale::En, &[("date", "5 December 2026")]),
+            "Data reviewed on 5 December 2026."
+        );
     }
 
     #[test]

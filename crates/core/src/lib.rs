@@ -2,6 +2,7 @@
 //! chart drawing. Nothing here knows about the DOM, so the browser app and the native
 //! publisher share it unchanged.
 
+pub mod az_suffix;
 pub mod charts;
 pub mod csv;
 pub mod date;
@@ -10,10 +11,12 @@ pub mod figure;
 pub mod package;
 pub mod queries;
 pub mod registry;
+pub mod release;
 pub mod resources;
 pub mod retry;
 pub mod text;
 pub mod validate;
+pub mod wording;
 
 pub use date::PartialDate;
 pub use figure::{Confidence, Figure, Qualifier, Unit};

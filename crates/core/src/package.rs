@@ -1,10 +1,12 @@
 //! The Frictionless Data Package descriptor (`datapackage.json`) and its resources.
 
 // Resources are named in the descriptor by the registry's names.
+use crate::date::PartialDate;
 pub use crate::resources::ResourceName;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -78,9 +80,83 @@ pub struct PackageDescriptor {
     pub title: String,
     pub description: String,
     pub translations: Translations,
+    /// The release version, `MAJOR.MINOR.PATCH`; it is the newest release's and moves with
+    /// every change of a resource.
     pub version: String,
+    /// When the package was first created, as Frictionless defines it: an RFC 3339 time in
+    /// UTC (`2026-11-27T04:06:50Z`).
+    pub created: String,
+    /// The latest review of the data, and how far its research reaches.
+    pub review: Review,
     pub licenses: Vec<License>,
     pub resources: Vec<ResourceDescriptor>,
+    /// Every release, newest first: what changed, was added, corrected or removed, with
+    /// the ids of the records it touched and the hash of every resource as released.
+    pub releases: Vec<Release>,
+}
+
+/// When the data was last reviewed, and the newest publication date the research reaches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// The day of the latest review (`YYYY-MM-DD`).
+    pub reviewed: PartialDate,
+    /// The research covers sources published up to this date; nothing later was found.
+    pub research_cutoff: PartialDate,
+    /// What the review searched for and found, for readers.
+    pub note: Text,
+}
+
+/// What a change did to the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Added,
+    Changed,
+    Corrected,
+    Removed,
+}
+
+impl ChangeKind {
+    pub const ALL: [ChangeKind; 4] = [
+        ChangeKind::Added,
+        ChangeKind::Changed,
+        ChangeKind::Corrected,
+        ChangeKind::Removed,
+    ];
+}
+
+/// One entry of a release's changelog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub text: Text,
+    /// The resources whose files this change touched.
+    pub resources: Vec<ResourceName>,
+    /// The ids of the figures and other records it touched (figures first); for a
+    /// removal, the ids that are gone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ids: Vec<String>,
+}
+
+/// A published state of the data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    /// `MAJOR.MINOR.PATCH`.
+    pub version: String,
+    /// The day it was released.
+    pub date: PartialDate,
+    pub changes: Vec<Change>,
+    /// The `sha256:` hash of every resource as released. Left empty when a release is
+    /// written, and filled in by `klaster-publish stamp`.
+    #[serde(default)]
+    pub hashes: BTreeMap<ResourceName, String>,
 }
 
 /// The descriptor's former name, kept for the app until the static-first rewrite lands.

@@ -312,7 +312,17 @@ pub fn validate_package(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Repor
             }
         }
     }
-    problems.extend(check_resources(&resources));
+    let checker = checked(&resources);
+    // Releases: every change of a file's hash comes with a new release and its changelog
+    // entry, naming only ids the package has; every source says when it was read.
+    let known_ids = checker.known_ids();
+    problems.extend(crate::release::check(
+        descriptor.as_ref(),
+        &files,
+        &known_ids,
+        resources.get::<Vec<Source>>().ok().map(Vec::as_slice),
+    ));
+    problems.extend(checker.problems);
 
     let complete = ResourceName::ALL
         .iter()
@@ -327,6 +337,10 @@ pub fn validate_package(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Repor
 /// Every problem of meaning in `resources`, whichever of them are there: ids, texts and
 /// sources of each, then the references between them.
 pub fn check_resources(resources: &Resources) -> Vec<Problem> {
+    checked(resources).problems
+}
+
+fn checked(resources: &Resources) -> Checker {
     let sources = resources.get::<Vec<Source>>().ok();
     let accession = resources.get::<Accession>().ok();
     let mut checker = Checker::new(sources.map(Vec::as_slice), accession);
@@ -334,7 +348,7 @@ pub fn check_resources(resources: &Resources) -> Vec<Problem> {
         value.check_meaning(&mut checker);
     }
     checker.cross_references();
-    checker.problems
+    checker
 }
 
 // ---------------------------------------------------------------- the resources
@@ -653,7 +667,16 @@ impl Resource for Vec<Source> {
 
     fn table(&self) -> Table {
         Table {
-            header: vec!["id", "title", "publisher", "url", "published", "language"],
+            header: vec![
+                "id",
+                "title",
+                "publisher",
+                "url",
+                "published",
+                "accessed",
+                "language",
+                "title_language",
+            ],
             rows: self
                 .iter()
                 .map(|s| {
@@ -663,7 +686,9 @@ impl Resource for Vec<Source> {
                         csv::text(&s.publisher),
                         s.url.clone(),
                         s.published.map(|d| d.to_string()).unwrap_or_default(),
+                        s.accessed.map(|d| d.to_string()).unwrap_or_default(),
                         s.language.clone(),
+                        s.title_language.clone().unwrap_or_default(),
                     ]
                 })
                 .collect(),

@@ -446,10 +446,34 @@ pub struct Source {
     /// Publication date, as precise as known; absent when the page carries none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<PartialDate>,
+    /// The day the source was read for this package (`public/data/README.md` says how it is
+    /// dated). Every source needs one; the validator refuses a source without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<PartialDate>,
     /// BCP 47 tag of the source's language.
     pub language: String,
+    /// The language of `title` when it is not the source's: a rendering in square brackets
+    /// of a headline that was not recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+}
+
+impl Source {
+    /// The BCP 47 tag of the language `title` is written in, for the `lang` attribute of
+    /// an element that quotes it.
+    pub fn title_language(&self) -> &str {
+        self.title_language.as_deref().unwrap_or(&self.language)
+    }
+
+    /// The `lang` an element quoting the title needs on a page in `locale`, or `None` when
+    /// the title is already in the page's language.
+    pub fn title_lang_attribute(&self, locale: crate::text::Locale) -> Option<&str> {
+        let tag = self.title_language();
+        let primary = tag.split('-').next().unwrap_or(tag);
+        (primary != locale.tag()).then_some(tag)
+    }
 }
 
 // ---------------------------------------------------------------- world-map.json
@@ -522,6 +546,7 @@ pub fn latest_initiative_figure(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Locale;
 
     #[test]
     fn the_serialised_name_is_the_file_stem() {
@@ -537,5 +562,39 @@ mod tests {
         let mut files: Vec<String> = ResourceName::ALL.iter().map(|r| r.file_name()).collect();
         files.dedup();
         assert_eq!(files.len(), ResourceName::ALL.len());
+    }
+
+    fn source(language: &str, title_language: Option<&str>) -> Source {
+        Source {
+            id: "s".into(),
+            title: "t".into(),
+            publisher: "p".into(),
+            url: "https://example.org".into(),
+            published: None,
+            accessed: None,
+            language: language.into(),
+            title_language: title_language.map(String::from),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn a_quoted_title_is_marked_with_its_own_language() {
+        // An English headline on an Azerbaijani page is marked; on an English page it is not.
+        assert_eq!(
+            source("en", None).title_lang_attribute(Locale::Az),
+            Some("en")
+        );
+        assert_eq!(source("en", None).title_lang_attribute(Locale::En), None);
+        assert_eq!(source("az", None).title_lang_attribute(Locale::Az), None);
+        assert_eq!(
+            source("ru", None).title_lang_attribute(Locale::En),
+            Some("ru")
+        );
+        // A Japanese article whose headline is given as an English rendering.
+        let rendered = source("ja", Some("en"));
+        assert_eq!(rendered.title_language(), "en");
+        assert_eq!(rendered.title_lang_attribute(Locale::Az), Some("en"));
+        assert_eq!(rendered.title_lang_attribute(Locale::En), None);
     }
 }

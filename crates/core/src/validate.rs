@@ -257,7 +257,13 @@ impl Checker {
         }
     }
 
+    /// Every id the package has, once checked.
+    pub(crate) fn known_ids(&self) -> HashSet<&str> {
+        self.ids.keys().map(String::as_str).collect()
+    }
+
     pub fn text(&mut self, file: &str, path: &str, text: &Text) {
+        self.wording(file, path, text);
         if text.az.trim().is_empty() {
             self.problem(
                 file,
@@ -271,6 +277,15 @@ impl Checker {
                 &format!("{path}.en"),
                 "the English text is missing or empty",
             );
+        }
+    }
+
+    /// Numbers, suffixes and terms as `public/data/TERMINOLOGY.md` writes them.
+    fn wording(&mut self, file: &str, path: &str, text: &Text) {
+        for locale in crate::text::Locale::ALL {
+            for message in crate::wording::style_problems(text.get(locale), locale) {
+                self.problem(file, &format!("{path}.{}", locale.tag()), message);
+            }
         }
     }
 
@@ -751,7 +766,7 @@ pub fn is_valid_id(id: &str) -> bool {
         })
 }
 
-fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or_default();
     (2..=3).contains(&primary.len())

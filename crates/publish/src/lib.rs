@@ -47,14 +47,26 @@ pub fn generated_csv(package: &Package) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Validates the package in `dir`, including that its schemas and CSV files are current.
+/// Where the changelog written from the releases lives in the package folder.
+pub const CHANGELOG_FILE: &str = "CHANGELOG.md";
+
+/// The changelog, written from the descriptor's releases.
+pub fn generated_changelog(package: &Package) -> Vec<(String, String)> {
+    vec![(
+        CHANGELOG_FILE.to_string(),
+        klaster_core::release::changelog_markdown(&package.descriptor),
+    )]
+}
+
+/// Validates the package in `dir`, including that its schemas, CSV files and changelog
+/// are current.
 pub fn validate_dir(dir: &Path) -> Report {
     let mut report =
         validate_package(|relative| fs::read(dir.join(relative)).map_err(|e| e.to_string()));
     let csv = report
         .package
         .as_ref()
-        .map(generated_csv)
+        .map(|package| [generated_csv(package), generated_changelog(package)].concat())
         .unwrap_or_default();
     for (relative, expected) in generated_schemas().into_iter().chain(csv) {
         let found = fs::read_to_string(dir.join(&relative)).unwrap_or_default();
@@ -69,7 +81,9 @@ pub fn validate_dir(dir: &Path) -> Report {
     report
 }
 
-/// Rewrites the schemas and the size and hash of every resource after an intended edit.
+/// Rewrites the schemas and the size and hash of every resource after an intended edit,
+/// records the hashes in a new release that has none yet, and writes the CSV files and the
+/// changelog.
 pub fn stamp_dir(dir: &Path) -> Result<Vec<String>, Problem> {
     let mut changes = Vec::new();
     let schema_dir = dir.join("schemas");
@@ -97,6 +111,9 @@ pub fn stamp_dir(dir: &Path) -> Result<Vec<String>, Problem> {
             resource.bytes = data.len() as u64;
         }
     }
+    if klaster_core::release::record_release_hashes(&mut descriptor) {
+        changes.push("recorded the resources' hashes in the newest release".to_string());
+    }
     let mut text = serde_json::to_string_pretty(&descriptor).map_err(|e| Problem {
         file: DESCRIPTOR_FILE.into(),
         path: "$".into(),
@@ -111,7 +128,7 @@ pub fn stamp_dir(dir: &Path) -> Result<Vec<String>, Problem> {
         validate_package(|relative| fs::read(dir.join(relative)).map_err(|e| e.to_string())).package
     {
         fs::create_dir_all(dir.join("csv")).map_err(|e| io_problem("csv", e))?;
-        for (relative, text) in generated_csv(&package) {
+        for (relative, text) in [generated_csv(&package), generated_changelog(&package)].concat() {
             let path = dir.join(&relative);
             if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
                 fs::write(&path, text).map_err(|e| io_problem(&relative, e))?;

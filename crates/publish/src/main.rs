@@ -8,7 +8,8 @@ const USAGE: &str = "klaster-publish: validate and stamp the klaster data packag
 
 usage:
   klaster-publish validate <package-dir>   check structure, meaning, hashes and schemas; list every problem
-  klaster-publish stamp <package-dir>      after an intended edit: regenerate schemas, re-stamp sizes and hashes, then validate
+  klaster-publish stamp <package-dir>      after an intended edit: regenerate schemas and CSV files, re-stamp sizes and hashes,
+                                           record them in a new release that has none, write CHANGELOG.md, then validate
   klaster-publish render <package-dir> <out-dir>
                                            validate, then draw every chart in both languages to <out-dir>/<chart>-<locale>.svg,
                                            the same as a PNG (<chart>-<locale>.png), a social card (<chart>-<locale>-card.png),

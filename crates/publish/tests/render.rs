@@ -1,8 +1,12 @@
 //! `render` on the shipped package writes, for every chart and language, the SVG, the
 //! PNG of the same size and the social card; each PNG is a real image of the promised
-//! size with the chart drawn in it. This draws all of them (about 20 s unoptimised).
+//! size with the chart drawn in it; the chart's data as CSV and JSON; and its body as a
+//! page shows it, one picture per width in both palettes. This draws all of them (about
+//! 20 s unoptimised).
 
+use klaster_core::charts::frame::VARIANTS;
 use klaster_core::charts::{ChartId, Palette};
+use klaster_core::embed::body_image_file;
 use klaster_core::text::Locale;
 use klaster_publish::render::{
     card_file_name, png_file_name, render_dir, svg_file_name, CARD_HEIGHT, CARD_WIDTH, HEIGHT,
@@ -48,7 +52,12 @@ fn every_chart_is_rendered_as_svg_png_and_card_in_both_languages() {
     let package = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
     let out = out_dir();
     let written = render_dir(&package, &out).expect("the shipped package renders");
-    assert_eq!(written.len(), ChartId::ALL.len() * Locale::ALL.len() * 3);
+    // SVG, PNG, card, CSV, JSON, and a body per width.
+    let per_chart = 5 + VARIANTS.len();
+    assert_eq!(
+        written.len(),
+        ChartId::ALL.len() * Locale::ALL.len() * per_chart
+    );
 
     let palette = Palette::light();
     let text = [palette.text.0, palette.text.1, palette.text.2];
@@ -59,6 +68,29 @@ fn every_chart_is_rendered_as_svg_png_and_card_in_both_languages() {
         for locale in Locale::ALL {
             let svg = fs::read_to_string(out.join(svg_file_name(chart, locale))).unwrap();
             assert!(svg.starts_with("<svg"), "{chart} ({})", locale.tag());
+            let stem = format!("{}-{}", chart.as_str(), locale.tag());
+            let csv = fs::read_to_string(out.join(format!("{stem}.csv"))).unwrap();
+            assert!(csv.lines().count() > 1, "{stem}.csv has no rows");
+            let json = fs::read_to_string(out.join(format!("{stem}.json"))).unwrap();
+            serde_json::from_str::<serde_json::Value>(&json).expect("the chart's JSON parses");
+            for variant in VARIANTS {
+                let file = body_image_file(chart, locale, variant.name);
+                let body =
+                    fs::read_to_string(out.join(file.trim_start_matches("charts/"))).unwrap();
+                assert!(body.starts_with("<svg xmlns="), "{file}");
+                assert!(
+                    body.contains(&format!("width=\"{}\"", variant.width)),
+                    "{file}"
+                );
+                assert!(
+                    body.contains("<g class=\"light\">") && body.contains("<g class=\"dark\">"),
+                    "{file}"
+                );
+                assert!(
+                    body.contains("prefers-color-scheme:dark"),
+                    "{file}: follows the page"
+                );
+            }
 
             for (name, size) in [
                 (png_file_name(chart, locale), (WIDTH, HEIGHT)),

@@ -116,9 +116,236 @@ fn a_changed_number_without_restamping_names_the_hash() {
         "milestones.json has sha256:",
     );
 
-    // Re-stamping after the intended edit makes the package valid again.
+    // Re-stamping after the intended edit records the new hash; the edit then still needs
+    // a release of its own (see the release tests below), and with one the package is valid.
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+    add_release(&scratch, "9.0.0", &["milestones"]);
     stamp_dir(&scratch.0).expect("stamp succeeds");
     assert_eq!(scratch.problems(), vec![]);
+}
+
+/// Adds a release above the newest one, naming `resources`, and moves `version` to it.
+fn add_release(scratch: &Scratch, version: &str, resources: &[&str]) {
+    scratch.edit("datapackage.json", |descriptor| {
+        descriptor["version"] = Value::from(version);
+        let release = serde_json::json!({
+            "version": version,
+            "date": descriptor["review"]["reviewed"].clone(),
+            "changes": [{
+                "kind": "corrected",
+                "text": {"az": "Rəqəm düzəldilib.", "en": "A figure was corrected."},
+                "resources": resources,
+            }],
+            "hashes": {}
+        });
+        if let Some(releases) = descriptor["releases"].as_array_mut() {
+            releases.insert(0, release);
+        }
+    });
+}
+
+fn newest_version(scratch: &Scratch) -> String {
+    scratch.read("datapackage.json")["releases"][0]["version"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn change_a_milestone_and_stamp(scratch: &Scratch) {
+    scratch.edit("milestones.json", |milestones| {
+        milestones[0]["title"]["en"] =
+            Value::from("The initiative is launched at COP26 in Glasgow");
+    });
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+}
+
+#[test]
+fn a_resource_changed_without_a_new_release_is_refused() {
+    let scratch = Scratch::new();
+    let released = newest_version(&scratch);
+    change_a_milestone_and_stamp(&scratch);
+    assert_reported(
+        &scratch.problems(),
+        "datapackage.json",
+        "$.releases[0].hashes.milestones",
+        &format!("milestones.json changed since release {released}"),
+    );
+}
+
+#[test]
+fn a_new_release_must_name_every_resource_it_changed_and_no_other() {
+    let scratch = Scratch::new();
+    change_a_milestone_and_stamp(&scratch);
+    add_release(&scratch, "9.0.0", &["park"]);
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+    let problems = scratch.problems();
+    assert_reported(
+        &problems,
+        "datapackage.json",
+        "$.releases[0].changes",
+        "'milestones' changed between",
+    );
+    assert_reported(
+        &problems,
+        "datapackage.json",
+        "$.releases[0].changes",
+        "names 'park', but its hash is the same",
+    );
+}
+
+#[test]
+fn the_version_moves_with_the_newest_release() {
+    let scratch = Scratch::new();
+    scratch.edit("datapackage.json", |descriptor| {
+        descriptor["version"] = Value::from("9.9.9")
+    });
+    assert_reported(
+        &scratch.problems(),
+        "datapackage.json",
+        "$.version",
+        "the newest release in `releases` is",
+    );
+}
+
+#[test]
+fn a_new_release_needs_a_higher_version() {
+    let scratch = Scratch::new();
+    change_a_milestone_and_stamp(&scratch);
+    add_release(&scratch, "0.9.0", &["milestones"]);
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+    assert_reported(
+        &scratch.problems(),
+        "datapackage.json",
+        "$.releases[0].version",
+        "must be higher than the release after it",
+    );
+}
+
+#[test]
+fn a_removed_id_that_is_still_there_is_named() {
+    let scratch = Scratch::new();
+    change_a_milestone_and_stamp(&scratch);
+    add_release(&scratch, "9.0.0", &["milestones"]);
+    scratch.edit("datapackage.json", |descriptor| {
+        descriptor["releases"][0]["changes"][0]["kind"] = Value::from("removed");
+        descriptor["releases"][0]["changes"][0]["ids"] =
+            serde_json::json!(["tic-2021-11-clusters"]);
+    });
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+    assert_reported(
+        &scratch.problems(),
+        "datapackage.json",
+        "$.releases[0].changes[0].ids[0]",
+        "listed as removed but is still in the package",
+    );
+}
+
+#[test]
+fn a_source_without_an_access_date_is_refused() {
+    let scratch = Scratch::new();
+    scratch.edit("sources.json", |sources| {
+        if let Some(source) = sources[3].as_object_mut() {
+            source.remove("accessed");
+        }
+    });
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+    assert_reported(
+        &scratch.problems(),
+        "sources.json",
+        "$[3].accessed",
+        "has no access date",
+    );
+}
+
+#[test]
+fn an_access_date_must_fall_between_publication_and_review() {
+    let scratch = Scratch::new();
+    scratch.edit("sources.json", |sources| {
+        sources[0]["accessed"] = Value::from("2027-01-01");
+        sources[4]["accessed"] = Value::from("2020-01-01");
+        sources[5]["accessed"] = Value::from("2026-11");
+    });
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+    let problems = scratch.problems();
+    assert_reported(
+        &problems,
+        "sources.json",
+        "$[0].accessed",
+        "after the package's review",
+    );
+    assert_reported(
+        &problems,
+        "sources.json",
+        "$[4].accessed",
+        "before the source was published",
+    );
+    assert_reported(
+        &problems,
+        "sources.json",
+        "$[5].accessed",
+        "an access date is a day",
+    );
+}
+
+#[test]
+fn a_source_published_after_the_research_cut_off_moves_the_cut_off() {
+    let scratch = Scratch::new();
+    scratch.edit("sources.json", |sources| {
+        sources[0]["published"] = Value::from("2026-11-30");
+    });
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+    assert_reported(
+        &scratch.problems(),
+        "sources.json",
+        "$[0].published",
+        "after the research cut-off",
+    );
+}
+
+#[test]
+fn the_changelog_file_is_written_from_the_releases() {
+    let scratch = Scratch::new();
+    let changelog = fs::read_to_string(scratch.0.join("CHANGELOG.md")).expect("changelog shipped");
+    assert!(changelog.contains(&format!("## {}", newest_version(&scratch))));
+    fs::write(scratch.0.join("CHANGELOG.md"), "# edited by hand\n").expect("write");
+    assert_reported(
+        &scratch.problems(),
+        "CHANGELOG.md",
+        "$",
+        "differs from the one generated",
+    );
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+    assert_eq!(scratch.problems(), vec![]);
+}
+
+#[test]
+fn data_texts_follow_the_terminology_lists_number_and_suffix_rules() {
+    let scratch = Scratch::new();
+    scratch.edit("park.json", |park| {
+        park["figures"][0]["note"]["az"] =
+            Value::from("Parkın ərazisi 466 370 kvadratmetr, 40-ə yaxın rezident.");
+        park["figures"][1]["note"]["en"] = Value::from("Exports to Turkey.");
+    });
+    stamp_dir(&scratch.0).expect("stamp succeeds");
+    let problems = scratch.problems();
+    assert_reported(
+        &problems,
+        "park.json",
+        "$.figures[0].note.az",
+        "groups thousands with spaces",
+    );
+    assert_reported(
+        &problems,
+        "park.json",
+        "$.figures[0].note.az",
+        "the suffix is '-a', not '-ə'",
+    );
+    assert_reported(
+        &problems,
+        "park.json",
+        "$.figures[1].note.en",
+        "writes 'Türkiye'",
+    );
 }
 
 #[test]

@@ -392,13 +392,13 @@ mod tests {
         let text = describe_series(&s).unwrap();
         assert_eq!(
             text.en,
-            "Member clusters: latest 40 clusters (23 January 2026). Change since November 2021: +36 clusters (+900%). \
+            "Member clusters: the last figure found is 40 clusters (23 January 2026). Change since November 2021: +36 clusters (+900%). \
              Lowest 4 clusters (November 2021); highest 40 clusters (23 January 2026). Trend: rising at every step."
         );
         assert_eq!(
             text.az,
-            "Üzv klasterlər: son dəyər 40 klaster (23 yanvar 2026). Dəyişiklik (noyabr 2021 ilə müqayisədə): +36 klaster (+900%). \
-             Ən aşağı: 4 klaster (noyabr 2021); ən yüksək: 40 klaster (23 yanvar 2026). Meyl: hər mərhələdə artır."
+            "Üzv klasterlər: tapılan sonuncu rəqəm – 40 klaster (23 yanvar 2026). Dəyişiklik noyabr 2021 tarixinə nisbətən: +36 klaster (+900%). \
+             Ən aşağı: 4 klaster (noyabr 2021); ən yüksək: 40 klaster (23 yanvar 2026). Tendensiya: hər mərhələdə artır."
         );
     }
 
@@ -413,7 +413,8 @@ mod tests {
         );
         let text = describe_series(&s).unwrap();
         assert!(
-            text.en.contains("latest more than 6,100 jobs"),
+            text.en
+                .contains("the last figure found is more than 6,100 jobs"),
             "{}",
             text.en
         );
@@ -436,7 +437,7 @@ mod tests {
         let text = describe_series(&s).unwrap();
         assert!(
             text.en
-                .contains("latest 39 clusters (January 2026; unverified)"),
+                .contains("the last figure found is 39 clusters (January 2026; unverified)"),
             "{}",
             text.en
         );

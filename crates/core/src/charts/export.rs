@@ -555,7 +555,9 @@ mod tests {
             publisher: "WEF".into(),
             url: "https://example.org".into(),
             published: None,
+            accessed: None,
             language: "en".into(),
+            title_language: None,
             note: None,
         }];
         let text = to_json(&lines(), Locale::Az, &index(), &sources);

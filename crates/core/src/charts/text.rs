@@ -70,15 +70,15 @@ chart_messages! {
     SourcesLine => ("Mənbələr: {sources}", "Sources: {sources}"),
     DataAsOf => ("Məlumatların tarixi: {date}", "Data as of {date}"),
     KeyWarned => (
-        "Boş marker: təsdiqlənməyib və ya portal hesablayıb",
+        "Boş marker: təsdiqlənməmiş və ya hesablanmış rəqəm",
         "Hollow marker: unverified, or worked out by the portal"
     ),
     KeyWarnedBar => (
-        "Boş zolaq: təsdiqlənməyib və ya portal hesablayıb",
+        "Boş zolaq: təsdiqlənməmiş və ya hesablanmış rəqəm",
         "Outlined bar: unverified, or worked out by the portal"
     ),
     KeyLowerBound => (
-        "Nöqtənin üstündəki işarə: alt hədd («ən azı»)",
+        "Nöqtənin üstündəki işarə: alt hədd («...-dən çox»)",
         "Chevron above a point: a lower bound (\"more than\")"
     ),
     TickMillions => ("{n} mln", "{n} million"),
@@ -91,7 +91,7 @@ chart_messages! {
         "How the Transitioning Industrial Clusters initiative grew"
     ),
     GrowthSubtitle => (
-        "Hər elan olunmuş mərhələdə üzv klasterlər və üzvü olan ölkələr",
+        "Elan olunmuş hər mərhələdə üzv klasterlər və üzvü olan ölkələr",
         "Member clusters and countries with a member, at each announced step"
     ),
     SeriesClusters => ("Üzv klasterlər", "Member clusters"),
@@ -123,7 +123,7 @@ chart_messages! {
     // ---- (3) Members by country
     MembersTitle => ("Adı məlum üzv klasterlər, ölkələr üzrə", "Named member clusters by country"),
     MembersSubtitle => (
-        "Mənbələrin adını çəkdiyi klasterlər; Azərbaycan seçilib",
+        "Mənbələrin adını çəkdiyi klasterlər; Azərbaycan vurğulanıb",
         "Clusters that a source names; Azerbaijan highlighted"
     ),
     MembersUnnamed => (
@@ -143,7 +143,7 @@ chart_messages! {
 
     // ---- (5) SOCAR Polymer output
     PolymerTitle => (
-        "SOCAR Polymer: istehsal və ixrac gücə nisbətən",
+        "SOCAR Polymer: istehsalın və ixracın zavod gücü ilə müqayisəsi",
         "SOCAR Polymer: output and exports against capacity"
     ),
     PolymerSubtitle => (
@@ -173,27 +173,27 @@ chart_messages! {
         "Each definition is its own series, and dollars and manats are kept apart"
     ),
     ParkJobsSubtitle => (
-        "Daimi iş yerləri; rəqəmlərin çoxu alt həddir («ən azı»)",
+        "Daimi iş yerləri; rəqəmlərin çoxu alt həddir («...-dən çox»)",
         "Permanent jobs; most figures are lower bounds (\"more than\")"
     ),
     ParkSalesSubtitle => (
-        "Rezidentlərin fəaliyyətə başladıqları vaxtdan bəri cəmi satışı",
+        "Rezidentlərin fəaliyyətə başladıqları vaxtdan bəri ümumi satışı",
         "Residents' sales added up since operations began"
     ),
     ParkExportsSubtitle => (
-        "Rezidentlərin fəaliyyətə başladıqları vaxtdan bəri cəmi ixracı",
+        "Rezidentlərin fəaliyyətə başladıqları vaxtdan bəri ümumi ixracı",
         "Residents' exports added up since operations began"
     ),
     SeriesResidents => ("Rezident şirkətlər", "Resident companies"),
     SeriesInvestmentActual => ("Faktiki qoyulmuş investisiya", "Money invested"),
     SeriesInvestmentPortfolio => ("Layihə portfeli", "Project portfolio"),
-    SeriesInvestmentTotalProjects => ("Layihələrə ümumi investisiya", "Total project investments"),
+    SeriesInvestmentTotalProjects => ("Layihələrin ümumi investisiyası", "Total project investments"),
     SeriesParkJobs => ("Daimi iş yerləri", "Permanent jobs"),
-    SeriesSales => ("Cəmi satış", "Total sales"),
-    SeriesExports => ("Cəmi ixrac", "Total exports"),
+    SeriesSales => ("Ümumi satış", "Total sales"),
+    SeriesExports => ("Ümumi ixrac", "Total exports"),
     InvestmentNote => (
-        "Sonuncu rəqəm «layihələrə ümumi investisiya»dır: faktiki qoyulmuş pulla eyni deyil, ona görə ayrıca göstərilir.",
-        "The latest figure is \"total project investments\": not the same as money actually invested, so it is shown on its own."
+        "Sonuncu rəqəm «layihələrin ümumi investisiyası»dır: faktiki qoyulmuş pulla eyni deyil, ona görə ayrıca göstərilir.",
+        "The last figure is \"total project investments\": not the same as money actually invested, so it is shown on its own."
     ),
 
     // ---- (7) Emissions and NDC targets
@@ -205,16 +205,16 @@ chart_messages! {
         "Torpaq istifadəsi xaric; hədəflər baza ili səviyyəsindən azalma kimi verilib",
         "Excluding land use; the targets are cuts from the base-year level"
     ),
-    SeriesInventory => ("Milli inventar", "National inventory"),
+    SeriesInventory => ("Milli rəqəmlər", "National figures"),
     SeriesBaseYear => ("Baza ili səviyyəsi (hesablanıb)", "Base-year level (worked out)"),
     SeriesExternal => ("Kənar model qiymətləndirmələri", "Outside model estimates"),
     SeriesTargets => ("NDC hədəfləri", "NDC targets"),
-    SeriesReplacedTargets => ("Əvəz olunmuş NDC hədəfi", "Replaced NDC target"),
+    SeriesReplacedTargets => ("Əvəz olunmuş NDC hədəfləri", "Replaced NDC targets"),
     TargetLabel => ("{percent}, hədəf ili: {year}", "{percent} by {year}"),
     TargetConditional => ("{label}, şərti", "{label}, conditional"),
     TargetsNote => (
-        "Hədəf səviyyələrini portal heç kimin dərc etmədiyi baza ili səviyyəsindən hesablayıb.",
-        "Target levels are worked out by the portal from a base-year level that no one publishes."
+        "Hədəf səviyyələrini portal baza ilinin mətbuatda Dövlət Statistika Komitəsinə istinadən verilən səviyyəsindən hesablayıb.",
+        "Target levels are worked out by the portal from the base-year level the press quotes from the State Statistics Committee."
     ),
 
     // ---- (8) Accession timeline
@@ -232,8 +232,8 @@ chart_messages! {
     ),
     KeySpan => ("Zolaq: bir neçə gün davam edən hadisə", "Bar: an event over several days"),
     TimelineMonthNote => (
-        "Yalnız ayı məlum olan tarixlər ayın ortasında göstərilir.",
-        "Dates known only to the month are placed in the middle of that month."
+        "Qrafikdə yalnız ayı məlum olan tarixlər həmin ayın ortasında göstərilir.",
+        "On the chart, dates known only to the month are placed in the middle of that month."
     ),
 
     // ---- (9) Member map
@@ -252,10 +252,10 @@ chart_messages! {
     ),
 
     // ---- Text descriptions
-    DescSeries => ("{series}: son dəyər {value} ({date}).", "{series}: latest {value} ({date})."),
+    DescSeries => ("{series}: tapılan sonuncu rəqəm – {value} ({date}).", "{series}: the last figure found is {value} ({date})."),
     DescSingle => ("{series}: bir rəqəm, {value} ({date}).", "{series}: one figure, {value} ({date})."),
     DescChange => (
-        "Dəyişiklik ({date} ilə müqayisədə): {change} ({percent}).",
+        "Dəyişiklik {date} tarixinə nisbətən: {change} ({percent}).",
         "Change since {date}: {change} ({percent})."
     ),
     DescRange => (
@@ -263,7 +263,7 @@ chart_messages! {
         "Lowest {min} ({min_date}); highest {max} ({max_date})."
     ),
     About => ("təxminən {value}", "about {value}"),
-    DescTrend => ("Meyl: {trend}.", "Trend: {trend}."),
+    DescTrend => ("Tendensiya: {trend}.", "Trend: {trend}."),
     TrendRising => ("hər mərhələdə artır", "rising at every step"),
     TrendFalling => ("hər mərhələdə azalır", "falling at every step"),
     TrendFlat => ("dəyişməyib", "unchanged"),
@@ -366,6 +366,19 @@ mod tests {
     }
 
     #[test]
+    fn chart_texts_follow_the_house_style_of_suffixes_and_terms() {
+        for message in ChartMsg::ALL {
+            for locale in Locale::ALL {
+                let problems = crate::wording::style_problems(message.get(locale), locale);
+                assert!(
+                    problems.is_empty(),
+                    "{message:?} in {locale:?}: {problems:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn fill_replaces_slots_in_each_language() {
         let value = Text::new("40 klaster", "40 clusters");
         let date = Text::new("yanvar 2026", "January 2026");
@@ -376,11 +389,11 @@ mod tests {
         ]);
         assert_eq!(
             text.en,
-            "Member clusters: latest 40 clusters (January 2026)."
+            "Member clusters: the last figure found is 40 clusters (January 2026)."
         );
         assert_eq!(
             text.az,
-            "Üzv klasterlər: son dəyər 40 klaster (yanvar 2026)."
+            "Üzv klasterlər: tapılan sonuncu rəqəm – 40 klaster (yanvar 2026)."
         );
     }
 }

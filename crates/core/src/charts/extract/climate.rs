@@ -126,11 +126,17 @@ pub fn emissions_targets(resources: &Resources) -> Result<ChartData, Lack> {
         .iter()
         .filter(|t| t.figure.metric == ClimateMetric::EmissionsTarget)
     {
-        let base_figure = climate.figures.iter().find(|f| {
-            matches!(
-                f.metric,
-                ClimateMetric::GhgEmissions | ClimateMetric::GhgEmissionsDerived
-            ) && f.as_of.year == target.base_year
+        // A published base-year level comes before one the portal worked out.
+        let base_figure = [
+            ClimateMetric::GhgEmissions,
+            ClimateMetric::GhgEmissionsDerived,
+        ]
+        .iter()
+        .find_map(|metric| {
+            climate
+                .figures
+                .iter()
+                .find(|f| f.metric == *metric && f.as_of.year == target.base_year)
         });
         let Some(p) = base_figure.and_then(|base| target_point(target, base)) else {
             continue;
