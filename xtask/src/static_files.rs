@@ -87,7 +87,7 @@ fn percent_decode(text: &str) -> Option<String> {
 
 /// Content-Type by extension (lower case), for `serve` and for the `types` of the nginx
 /// configuration (`host_config`), so both send the same.
-pub const CONTENT_TYPES: [(&str, &str); 19] = [
+pub const CONTENT_TYPES: [(&str, &str); 20] = [
     ("html", "text/html; charset=utf-8"),
     ("htm", "text/html; charset=utf-8"),
     ("js", "text/javascript; charset=utf-8"),
@@ -106,6 +106,7 @@ pub const CONTENT_TYPES: [(&str, &str); 19] = [
     ("txt", "text/plain; charset=utf-8"),
     ("xml", "application/xml"),
     ("woff2", "font/woff2"),
+    ("woff", "font/woff"),
     ("map", "application/json"),
 ];
 

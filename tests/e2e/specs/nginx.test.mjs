@@ -77,19 +77,20 @@ function servedPaths(dist) {
 
 /**
  * The content-hashed files, as the pages name them (not by a pattern, so the server's
- * pattern is checked against what the build really wrote): `./name.js|wasm|css` in
- * index.html and in the boot script it loads.
+ * pattern is checked against what the build really wrote): every `./x.js|wasm|css`
+ * (or `../`, `/`) that a page or a boot script it loads names and that sits at the root.
  */
-function hashedFiles(dist) {
+function hashedFiles(dist, paths) {
+  const atRoot = new Set(paths.filter((p) => p.lastIndexOf('/') === 0));
   const names = new Set();
-  const collect = (text) => {
-    for (const m of text.matchAll(/["']\.\/([\w.-]+\.(?:js|wasm|css))["']/g)) names.add(`/${m[1]}`);
+  const collect = (text, from) => {
+    for (const m of text.matchAll(/["']((?:\.{1,2}\/|\/)[\w./-]*?[\w.-]+\.(?:js|wasm|css))["']/g)) {
+      const name = new URL(m[1], `http://site${from}`).pathname;
+      if (atRoot.has(name)) names.add(name);
+    }
   };
-  const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  collect(index);
-  for (const name of [...names].filter((n) => /^\/boot-.*\.js$/.test(n))) {
-    collect(fs.readFileSync(path.join(dist, name), 'utf8'));
-  }
+  for (const page of paths.filter((p) => p.endsWith('.html'))) collect(fs.readFileSync(path.join(dist, page), 'utf8'), page);
+  for (const boot of [...names].filter((n) => /^\/boot-.*\.js$/.test(n))) collect(fs.readFileSync(path.join(dist, boot), 'utf8'), boot);
   return names;
 }
 
@@ -206,7 +207,7 @@ function nginxSuite(makeSite, { temporary = false } = {}) {
     try {
       state.dist = await makeSite();
       state.paths = servedPaths(state.dist);
-      state.hashed = hashedFiles(state.dist);
+      state.hashed = hashedFiles(state.dist, state.paths);
       state.nginx = await startNginx(state.dist);
     } catch (err) {
       setupError = err;
@@ -308,7 +309,7 @@ describe('served by nginx with the repository configuration', () => {
 
   test('the build has the files this test reasons about', () => {
     const { dist, paths, hashed } = state;
-    assert.ok(hashed.size >= 3, `index.html names the hashed app files: ${[...hashed].join(', ')}`);
+    assert.ok(hashed.size >= 3, `the pages name the hashed app files: ${[...hashed].join(', ')}`);
     for (const name of hashed) assert.ok(paths.includes(name), `${name} is in dist/`);
     assert.ok([...hashed].some((n) => n.endsWith('.wasm')), 'the wasm is among them');
     assert.ok(paths.some((p) => pageKind(p) === 'chart'), 'chart pages');
