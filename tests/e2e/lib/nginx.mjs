@@ -88,6 +88,10 @@ http {
         listen 127.0.0.1:${subpathPort};
         server_name _;
         root ${subpathRoot};
+        # That site's own rule for its scripts, styles and images, which must not take ours.
+        location ~* \.(?:js|css|png|svg|json)$ {
+            add_header Cache-Control "max-age=60" always;
+        }
         include ${subpathRules};
     }
 }

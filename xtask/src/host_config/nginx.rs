@@ -1,5 +1,5 @@
 //! nginx: a complete site for `dist/` at a domain's root, and the same rules under a
-//! sub-path to include in an existing site. Both are one `location <prefix>` block whose
+//! sub-path to include in an existing site. Both are one `location ^~ <prefix>` block whose
 //! nested locations give each path kind its headers, so a host's other locations (a
 //! site-wide `\.js$` rule, say) cannot take our files.
 //!
@@ -51,7 +51,9 @@ pub fn subpath(policy: &str, prefix: &str) -> String {
 /// `location <prefix> { ... }` with the nested location of each path kind.
 fn locations(policy: &str, prefix: &str) -> String {
     let regex = |kind: Kind| kind.regex(prefix).unwrap_or_default();
-    let mut out = format!("location {prefix} {{\n");
+    // `^~`: the host's own regex locations (a site-wide `\.js$` rule, say) never take our
+    // files; the nested ones below still apply.
+    let mut out = format!("location ^~ {prefix} {{\n");
     out.push_str(&indent(&serving(prefix), 1));
     out.push('\n');
     out.push_str(&indent(&add_headers(Kind::Other, policy), 1));
@@ -211,7 +213,7 @@ mod tests {
         let config = subpath("default-src 'none'", "/portal/");
         assert!(config.contains("location = /portal {"));
         assert!(config.contains("return 301 /portal/;"));
-        assert!(config.contains("location /portal/ {"));
+        assert!(config.contains("location ^~ /portal/ {"));
         assert!(config.contains("location ^~ /portal/data/releases/ {"));
         assert!(config.contains("~ \"^/portal/chart-[a-z0-9-]+\\.html$\""));
         assert!(config.contains("error_page 404 /portal/404.html;"));
