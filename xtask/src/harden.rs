@@ -1,6 +1,6 @@
 //! After trunk: start the app from an external, integrity-checked boot script instead of an
 //! inline one, pin every script and the wasm with Subresource Integrity, and ship a strict
-//! Content-Security-Policy as a meta tag and as header files for static hosts.
+//! Content-Security-Policy as a meta tag and, through `host_config`, in the host files.
 //!
 //! Trunk.toml's `pattern_script` leaves a marker (`<meta name="klaster-boot" ...>`) where
 //! trunk would put its inline bootstrap; this module replaces it.
@@ -140,16 +140,11 @@ pub fn harden(dist: &Path) -> Result<()> {
         let rewritten = apply(html, &hardened).map_err(|e| format!("{name}: {e}"))?;
         fs::write(dist.join(name), rewritten).map_err(|e| e.to_string())?;
     }
-    let policy = &hardened.policy;
-    fs::write(dist.join("_headers"), headers_file(policy)).map_err(|e| e.to_string())?;
-    fs::write(
-        dist.join("nginx-security-headers.conf"),
-        nginx_snippet(policy),
-    )
-    .map_err(|e| e.to_string())?;
+    let written = crate::host_config::write(dist, &hardened.policy)?;
     println!(
-        "    hardened {} pages: boot script, CSP meta tag, _headers and nginx-security-headers.conf",
-        pages.len()
+        "    hardened {} pages: boot script, CSP meta tag; host files {}",
+        pages.len(),
+        written.join(", ")
     );
     Ok(())
 }
@@ -318,51 +313,6 @@ pub fn apply(html: &str, hardened: &Hardened) -> Result<String> {
     Ok(out)
 }
 
-/// Headers every file gets. `Access-Control-Allow-Origin: *` because an embed's
-/// sandboxed frame has an opaque origin, so even our own files are cross-origin to it;
-/// everything here is public, and nothing uses cookies.
-const COMMON_HEADERS: [(&str, &str); 3] = [
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "strict-origin-when-cross-origin"),
-    ("Access-Control-Allow-Origin", "*"),
-];
-
-/// Portal pages may not be framed by anyone; chart pages exist to be framed anywhere.
-fn frame_policy(policy: &str, embeddable: bool) -> String {
-    let ancestors = if embeddable { "*" } else { "'none'" };
-    format!("{policy}; frame-ancestors {ancestors}")
-}
-
-/// Netlify / Cloudflare Pages style. Each path gets one CSP header: the patterns for
-/// portal pages and chart pages do not overlap, since both hosts send every matching
-/// rule and two policies would both apply.
-fn headers_file(policy: &str) -> String {
-    let common: String = COMMON_HEADERS
-        .iter()
-        .map(|(name, value)| format!("  {name}: {value}\n"))
-        .collect();
-    let portal = frame_policy(policy, false);
-    let embed = frame_policy(policy, true);
-    format!(
-        "/*\n{common}\n/\n  Content-Security-Policy: {portal}\n  Cross-Origin-Opener-Policy: same-origin\n\n/index.html\n  Content-Security-Policy: {portal}\n  Cross-Origin-Opener-Policy: same-origin\n\n/chart-*\n  Content-Security-Policy: {embed}\n\n/*.wasm\n  Content-Type: application/wasm\n"
-    )
-}
-
-/// nginx: `add_header` in a location replaces the server's, so the chart pages'
-/// location repeats the common headers.
-fn nginx_snippet(policy: &str) -> String {
-    let common: String = COMMON_HEADERS
-        .iter()
-        .map(|(name, value)| format!("add_header {name} \"{value}\" always;\n"))
-        .collect();
-    let indented: String = common.lines().map(|l| format!("    {l}\n")).collect();
-    format!(
-        "# Include inside the server block that serves klaster's dist/ (nginx >= 1.21 maps .wasm to\n# application/wasm in its mime.types).\n{common}add_header Content-Security-Policy \"{portal}\" always;\nadd_header Cross-Origin-Opener-Policy \"same-origin\" always;\n\n# Chart pages are made to be embedded in other sites' articles.\nlocation ~ /chart-[a-z-]+-(az|en)\\.html$ {{\n{indented}    add_header Content-Security-Policy \"{embed}\" always;\n}}\n",
-        portal = frame_policy(policy, false),
-        embed = frame_policy(policy, true),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -470,30 +420,6 @@ mod tests {
             .err()
             .unwrap();
         assert!(error.contains("pattern_script"));
-    }
-
-    #[test]
-    fn portal_pages_refuse_framing_and_chart_pages_allow_it_with_one_policy_each() {
-        let headers = headers_file("default-src 'none'");
-        let blocks: Vec<&str> = headers.split("\n\n").collect();
-        let block = |path: &str| {
-            blocks
-                .iter()
-                .find(|b| b.starts_with(&format!("{path}\n")))
-                .copied()
-                .unwrap_or_default()
-        };
-        assert!(block("/").contains("frame-ancestors 'none'"));
-        assert!(block("/index.html").contains("frame-ancestors 'none'"));
-        assert!(block("/chart-*").contains("frame-ancestors *"));
-        assert!(
-            !block("/*").contains("Content-Security-Policy"),
-            "no path gets two policies"
-        );
-        assert!(block("/*").contains("Access-Control-Allow-Origin: *"));
-        let nginx = nginx_snippet("default-src 'none'");
-        assert_eq!(nginx.matches("frame-ancestors *").count(), 1);
-        assert!(nginx.contains("location ~ /chart-[a-z-]+-(az|en)\\.html$"));
     }
 
     #[test]

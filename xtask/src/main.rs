@@ -11,6 +11,8 @@
 //! - `wasm_rust`    which Rust compiler builds wasm32: rustup's target or Debian's rustc-web
 //! - `tools`        `setup`: each tool checked, installed only when missing or at the wrong version
 //! - `build`        `trunk build --release --offline` into `dist/`, then the after-build hook
+//! - `harden`       after the build: boot script, Subresource Integrity, the CSP meta tag
+//! - `host_config`  the headers per path kind for each host: `_headers`, nginx, Caddy
 //! - `compress`     precompressed `.br` and `.gz` copies of the text files and wasm in `dist/`
 //! - `sizes`        raw, gzip and brotli sizes of the built `.wasm` and `.js`
 //! - `static_files` request target -> file under `dist/`, content types, encodings (pure logic)
@@ -24,6 +26,7 @@ mod bench;
 mod build;
 mod compress;
 mod harden;
+mod host_config;
 mod paths;
 mod process;
 mod serve;

@@ -85,31 +85,45 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Content-Type by extension (lower case), for `serve` and for the `types` of the nginx
+/// configuration (`host_config`), so both send the same.
+pub const CONTENT_TYPES: [(&str, &str); 20] = [
+    ("html", "text/html; charset=utf-8"),
+    ("htm", "text/html; charset=utf-8"),
+    ("js", "text/javascript; charset=utf-8"),
+    ("mjs", "text/javascript; charset=utf-8"),
+    ("wasm", "application/wasm"),
+    ("css", "text/css; charset=utf-8"),
+    ("json", "application/json"),
+    ("webmanifest", "application/manifest+json"),
+    ("svg", "image/svg+xml"),
+    ("png", "image/png"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+    ("webp", "image/webp"),
+    ("ico", "image/x-icon"),
+    ("csv", "text/csv; charset=utf-8"),
+    ("txt", "text/plain; charset=utf-8"),
+    ("xml", "application/xml"),
+    ("woff2", "font/woff2"),
+    ("woff", "font/woff"),
+    ("map", "application/json"),
+];
+
+/// What a file of an unknown extension is sent as.
+pub const DEFAULT_CONTENT_TYPE: &str = "application/octet-stream";
+
 /// The Content-Type for a file, by extension.
 pub fn content_type(path: &Path) -> &'static str {
     let extension = path
         .extension()
         .and_then(|ext| ext.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("html" | "htm") => "text/html; charset=utf-8",
-        Some("js" | "mjs") => "text/javascript; charset=utf-8",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css; charset=utf-8",
-        Some("json") => "application/json",
-        Some("webmanifest") => "application/manifest+json",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("webp") => "image/webp",
-        Some("ico") => "image/x-icon",
-        Some("csv") => "text/csv; charset=utf-8",
-        Some("txt") => "text/plain; charset=utf-8",
-        Some("xml") => "application/xml",
-        Some("woff2") => "font/woff2",
-        Some("map") => "application/json",
-        _ => "application/octet-stream",
-    }
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    CONTENT_TYPES
+        .iter()
+        .find(|(ext, _)| *ext == extension)
+        .map_or(DEFAULT_CONTENT_TYPE, |(_, content_type)| content_type)
 }
 
 /// Files worth compressing: text formats and wasm. Images other than SVG are

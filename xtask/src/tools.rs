@@ -14,11 +14,17 @@ use crate::wasm_rust;
 use crate::Result;
 
 /// Debian packages for the browser tests and size report, by the binary each provides.
-const DEBIAN_TOOLS: [(&str, &str); 3] = [
+/// nginx serves the built site in the browser test of the hosting configuration.
+const DEBIAN_TOOLS: [(&str, &str); 4] = [
     ("chromium", "chromium"),
     ("chromedriver", "chromium-driver"),
     ("brotli", "brotli"),
+    ("nginx", "nginx"),
 ];
+
+/// Debian packages with no program of their own, checked by their install status: nginx's
+/// module that sends the build's `.br` copies.
+const DEBIAN_MODULES: [&str; 1] = ["libnginx-mod-http-brotli-static"];
 
 /// Where setup found or put the tools `build` runs.
 pub struct Toolchain {
@@ -166,14 +172,25 @@ fn ensure_wasm_opt(bin_dir: &Path) -> Result<String> {
 }
 
 fn ensure_debian_tools(apt: &mut Apt) -> Result<String> {
+    // nginx lives in /usr/sbin, which a user's PATH may leave out.
+    let sbin = [PathBuf::from("/usr/sbin")];
     let missing: Vec<&str> = DEBIAN_TOOLS
         .iter()
-        .filter(|(binary, _)| process::find_program(binary, &[]).is_none())
+        .filter(|(binary, _)| process::find_program(binary, &sbin).is_none())
         .map(|(_, package)| *package)
+        .chain(
+            DEBIAN_MODULES
+                .into_iter()
+                .filter(|package| !crate::apt::is_installed(package)),
+        )
         .collect();
-    let binaries: Vec<&str> = DEBIAN_TOOLS.iter().map(|(binary, _)| *binary).collect();
+    let wanted: Vec<&str> = DEBIAN_TOOLS
+        .iter()
+        .map(|(binary, _)| *binary)
+        .chain(DEBIAN_MODULES)
+        .collect();
     if missing.is_empty() {
-        return Ok(format!("found: {}", binaries.join(", ")));
+        return Ok(format!("found: {}", wanted.join(", ")));
     }
     apt.install(&missing)?;
     Ok(format!("installed: {}", missing.join(", ")))

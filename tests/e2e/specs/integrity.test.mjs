@@ -79,7 +79,7 @@ describe('integrity and content security', () => {
     }
     const headers = fs.readFileSync(path.join(dist, '_headers'), 'utf8');
     assert.match(headers, /frame-ancestors 'none'/);
-    assert.match(fs.readFileSync(path.join(dist, 'nginx-security-headers.conf'), 'utf8'), /add_header Content-Security-Policy/);
+    assert.match(fs.readFileSync(path.join(dist, 'nginx', 'klaster.conf'), 'utf8'), /add_header Content-Security-Policy/);
   });
 
   for (const [what, pattern] of [
