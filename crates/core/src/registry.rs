@@ -17,11 +17,15 @@
 use crate::csv::{self, Table, FIGURE_HEADER};
 use crate::package::PackageDescriptor;
 use crate::resources::*;
-use crate::validate::{check_descriptor, parse_json, Checker, Problem, DESCRIPTOR_FILE};
+#[cfg(feature = "validate")]
+use crate::validate::{check_descriptor, DESCRIPTOR_FILE};
+use crate::validate::{parse_json, Checker, Problem};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::any::Any;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+#[cfg(feature = "validate")]
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -106,19 +110,26 @@ impl fmt::Display for Missing {
 
 impl std::error::Error for Missing {}
 
-/// A parsed resource of any type, and what a set does with each of them.
-trait Stored: Any + Send + Sync + fmt::Debug {
+/// A parsed resource of any type, and what a set does with each of them. The checks of
+/// meaning and the CSV tables are there only with the feature `validate` (the validator,
+/// the publisher): the browser parses what the validator already passed, so its build
+/// carries neither.
+trait Stored: Any + Send + Sync {
+    #[cfg(feature = "validate")]
     fn check_meaning(&self, checker: &mut Checker);
+    #[cfg(feature = "validate")]
     fn csv_table(&self) -> Table;
     fn cited(&self, cite: &mut dyn FnMut(&str, &[String]));
     fn same_as(&self, other: &dyn Stored) -> bool;
 }
 
 impl<R: Resource> Stored for R {
+    #[cfg(feature = "validate")]
     fn check_meaning(&self, checker: &mut Checker) {
         self.check(checker);
     }
 
+    #[cfg(feature = "validate")]
     fn csv_table(&self) -> Table {
         self.table()
     }
@@ -220,6 +231,7 @@ impl Resources {
 
     /// The CSV table of each resource this set holds, in the order of
     /// [`ResourceName::ALL`].
+    #[cfg(feature = "validate")]
     pub fn tables(&self) -> Vec<(ResourceName, Table)> {
         self.parsed
             .iter()
@@ -228,9 +240,10 @@ impl Resources {
     }
 }
 
+/// The names a set holds: the values are large, and printing them all helps nobody.
 impl fmt::Debug for Resources {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.parsed.iter()).finish()
+        f.debug_set().entries(self.parsed.keys()).finish()
     }
 }
 
@@ -255,6 +268,7 @@ pub struct Package {
 }
 
 /// The result of validating: every problem, and the package when nothing failed to parse.
+#[cfg(feature = "validate")]
 #[derive(Debug)]
 pub struct Report {
     pub problems: Vec<Problem>,
@@ -267,6 +281,7 @@ pub struct Report {
 /// Structure is checked by parsing into the typed model (unknown fields, unknown units,
 /// bad dates and wrong types fail there, one problem per file since parsing stops at the
 /// first). Meaning is checked on whatever parsed, and every problem is reported.
+#[cfg(feature = "validate")]
 pub fn validate_package(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Report {
     let mut problems = Vec::new();
     let descriptor_bytes = match read(DESCRIPTOR_FILE) {
@@ -336,10 +351,12 @@ pub fn validate_package(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Repor
 
 /// Every problem of meaning in `resources`, whichever of them are there: ids, texts and
 /// sources of each, then the references between them.
+#[cfg(feature = "validate")]
 pub fn check_resources(resources: &Resources) -> Vec<Problem> {
     checked(resources).problems
 }
 
+#[cfg(feature = "validate")]
 fn checked(resources: &Resources) -> Checker {
     let sources = resources.get::<Vec<Source>>().ok();
     let accession = resources.get::<Accession>().ok();

@@ -59,10 +59,17 @@ pub fn parse_json<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, Pr
         ));
     }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    // The JSON path of a structural problem is for the validator's report; the browser
+    // parses files the validator passed, and says where by line and column, without the
+    // code that tracks paths.
+    #[cfg(feature = "validate")]
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = json_path(&error.path().to_string());
         problem(path, error.into_inner().to_string())
     })?;
+    #[cfg(not(feature = "validate"))]
+    let value = serde::Deserialize::deserialize(&mut deserializer)
+        .map_err(|error: serde_json::Error| problem("$".into(), error.to_string()))?;
     deserializer
         .end()
         .map_err(|error| problem("$".into(), error.to_string()))?;
@@ -70,6 +77,7 @@ pub fn parse_json<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, Pr
 }
 
 /// serde_path_to_error writes `a[0].b`, or `.` for the root; we write `$.a[0].b`.
+#[cfg(feature = "validate")]
 fn json_path(raw: &str) -> String {
     match raw {
         "" | "." => "$".to_string(),
