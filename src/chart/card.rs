@@ -1,12 +1,14 @@
 //! A chart card as the build renders it: the chart's words, its body as a picture the
 //! publisher drew with the same drawing function (one file per width in
-//! `charts/body/`, in both palettes), its legend, table and sources, all plain HTML
-//! inside the island that later brings the chart to life.
+//! `charts/body/`, in both palettes) and its legend, inside the island that later brings
+//! the chart to life, then its table, sources and downloads, and the share menu (an
+//! island of its own). All of it is plain HTML that reads with no script.
 
 use super::content::{
-    card_details, card_footer, card_head, legend_groups, title_id, Heading, Words,
+    card_details, card_downloads, card_footer, card_head, legend_groups, title_id, Heading, Words,
 };
 use super::island::ChartIsland;
+use super::share::ShareIsland;
 use crate::context::use_site;
 use klaster_core::charts::describe::describe;
 use klaster_core::charts::export::SourceIndex;
@@ -15,7 +17,9 @@ use klaster_core::charts::layout::LegendMark;
 use klaster_core::charts::model::ChartData;
 use klaster_core::charts::svg::render_swatch_svg;
 use klaster_core::charts::{extract, ChartId, ParkTopic};
-use klaster_core::embed::{body_image_file, card_anchor, chart_page_file, data_version};
+use klaster_core::embed::{
+    body_image_file, card_anchor, chart_page_file, charts_of_card, data_version,
+};
 use klaster_core::i18n::Msg;
 use klaster_core::Locale;
 use leptos::prelude::*;
@@ -26,16 +30,25 @@ pub fn ChartCard(chart: ChartId) -> impl IntoView {
     let locale = site.locale;
     let package = site.package.clone();
     let embed = site.in_embed();
-    // The build stops on a chart that does not extract (crates/site checks every chart
-    // first), so this is the card's own account of a package that changed under it.
-    let data = match extract(chart, &package.resources) {
-        Ok(data) => data,
+    // Every chart of the card (the park card has one per metric), each with its words; the
+    // first is shown, the others wait for the live card's metric switch.
+    let charts: Vec<(ChartId, ChartData)> = match charts_of_card(chart)
+        .into_iter()
+        .map(|id| extract(id, &package.resources).map(|data| (id, data)))
+        .collect::<Result<_, _>>()
+    {
+        Ok(charts) => charts,
+        // The build stops on a chart that does not extract (crates/site checks every
+        // chart first), so this is the card's own account of a package that changed.
         Err(problem) => {
             return view! {
                 <p class="status status--error" data-chart-problem=problem.to_string()>{Msg::ChartUnavailable.get(locale)}</p>
             }
             .into_any()
         }
+    };
+    let Some((_, first)) = charts.first() else {
+        return ().into_any();
     };
     let index = SourceIndex::new(&package.resources);
     let words = Words {
@@ -48,30 +61,56 @@ pub fn ChartCard(chart: ChartId) -> impl IntoView {
     } else {
         Heading::Section
     };
+    let heads = charts
+        .iter()
+        .map(|(id, data)| {
+            view! {
+                <div class="chart-card__top" data-chart=id.as_str() hidden=*id != chart>
+                    {card_head(*id, data, locale, heading)}
+                </div>
+            }
+        })
+        .collect_view();
+    let more = charts
+        .iter()
+        .map(|(id, data)| {
+            view! {
+                <div class="chart-card__more" data-chart=id.as_str() hidden=*id != chart>
+                    {card_details(*id, data, &words, false)}
+                    {card_footer(data, &words, embed)}
+                    {card_downloads(*id, locale, &site.root)}
+                </div>
+            }
+        })
+        .collect_view();
+    let plot = static_plot(chart, first, locale, &site.root, embed);
     let version = data_version(&package.descriptor, chart.entry().needs);
-    let content = view! {
-        <div class="chart-card__static">
-            {card_head(chart, &data, locale, heading)}
-            {static_plot(chart, &data, locale, &site.root, embed)}
-            {card_details(chart, &data, &words, false)}
-            {card_footer(&data, &words, embed)}
-        </div>
-    }
-    .into_any();
+    let titles: Vec<(String, String, String)> = charts
+        .iter()
+        .map(|(id, data)| {
+            (
+                id.as_str().to_string(),
+                data.spec.title.get(Locale::Az).to_string(),
+                data.spec.title.get(Locale::En).to_string(),
+            )
+        })
+        .collect();
     view! {
         <div class="chart-card" id=card_anchor(chart) role="group" aria-labelledby=title_id(chart)
             data-chart=chart.as_str()>
-            <ChartIsland
-                card=chart.as_str().to_string()
-                lang=locale.tag().to_string()
-                root=site.root.clone()
-                embed
-                version
-                title_az=data.spec.title.get(Locale::Az).to_string()
-                title_en=data.spec.title.get(Locale::En).to_string()
-            >
-                {content}
+            {heads}
+            <ChartIsland card=chart.as_str().to_string() lang=locale.tag().to_string()
+                root=site.root.clone() embed>
+                <div class="chart-card__static">{plot}</div>
             </ChartIsland>
+            <p class="status status--notice chart-card__boot-failed" data-boot-failed-notice="" hidden>
+                {Msg::EmbedBootFailed.get(locale)}
+            </p>
+            {more}
+            {(!embed).then(|| view! {
+                <ShareIsland card=chart.as_str().to_string() lang=locale.tag().to_string()
+                    root=site.root.clone() version titles/>
+            })}
         </div>
     }
     .into_any()

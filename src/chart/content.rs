@@ -187,6 +187,36 @@ pub fn source_list(ids: &[String], sources: &[Source], locale: Locale) -> AnyVie
     .into_any()
 }
 
+/// The published files of a chart, in the order offered.
+const DOWNLOADS: [(&str, Msg); 4] = [
+    ("png", Msg::ChartDownloadPng),
+    ("svg", Msg::ChartDownloadSvg),
+    ("csv", Msg::ChartDownloadCsv),
+    ("json", Msg::ChartDownloadJson),
+];
+
+/// The chart as PNG and SVG and its data as CSV and JSON: files the build published
+/// (`charts/<id>-<lang>.<ext>`), so plain links that work with no script.
+pub fn card_downloads(chart: ChartId, locale: Locale, root: &str) -> AnyView {
+    let links = DOWNLOADS
+        .into_iter()
+        .map(|(extension, label)| {
+            let file = klaster_core::embed::image_file(chart, locale, extension);
+            let name = file.trim_start_matches("charts/").to_string();
+            view! {
+                <a href=format!("{root}{file}") download=name data-format=extension>{label.get(locale)}</a>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="chart-card__downloads" role="group" aria-label=Msg::ChartDownloadLabel.get(locale)>
+            <span class="chart-card__downloads-label" aria-hidden="true">{Msg::Download.get(locale)} ":"</span>
+            {links}
+        </div>
+    }
+    .into_any()
+}
+
 /// A legend's entries split as a card shows them: series a reader can switch off (when
 /// there are two or more), and the keys to marks that are not series.
 pub fn legend_groups(

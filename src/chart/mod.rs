@@ -9,7 +9,6 @@
 //!   core's `draw_laid_out`, the legend toggles, tooltips and keys;
 //! - `tooltip`, `keyboard`, `clipboard`: one concern each.
 
-mod actions;
 #[cfg(feature = "ssr")]
 mod card;
 mod clipboard;

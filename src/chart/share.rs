@@ -2,17 +2,19 @@
 //! reader has set it, copy the chart's own page (it unfurls with the chart's image on
 //! social networks), the browser's share sheet where there is one, and the Embed
 //! dialog. With no script the menu still opens and offers both links to follow or copy
-//! by hand; the buttons appear once the card's code runs. An embed shows none of it.
+//! by hand; the buttons appear once its code runs. An island of its own: it learns the
+//! card's state from the address, where the card's live plot keeps it. An embed shows
+//! none of it.
 
 use super::clipboard::{can_share, copy_text, share};
 use super::embed_dialog::EmbedDialog;
-use super::island::CardProps;
-use super::state::{site_base, CardState};
+use super::state::{current_state, site_base};
+use klaster_core::charts::ChartId;
 use klaster_core::embed::{
     chart_page_file, embed_url, permalink, ChartState, EmbedOptions, ThemeChoice,
 };
 use klaster_core::i18n::Msg;
-use klaster_core::Locale;
+use klaster_core::{Locale, Text};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -26,11 +28,35 @@ fn chart_page_link(base: &str, locale: Locale, state: &ChartState) -> String {
     embed_url(base, state, locale, &options)
 }
 
-#[component]
-pub fn ShareMenu(props: CardProps, state: CardState) -> impl IntoView {
-    let locale = props.locale;
-    let card = props.card;
+/// The share menu of the card whose chart is `card`. Its state (the park metric, hidden
+/// series, the table open) is the one the card's live plot keeps in the address; `titles`
+/// names each chart of the card in both languages (id, az, en).
+#[island]
+pub fn ShareIsland(
+    card: String,
+    lang: String,
+    root: String,
+    version: String,
+    titles: Vec<(String, String, String)>,
+) -> impl IntoView {
+    // The build wrote these; anything else leaves the menu's links as they are.
+    let Some((card, locale)) = ChartId::parse(&card).zip(Locale::from_tag(&lang)) else {
+        return ().into_any();
+    };
     let key = card.as_str();
+    let titles: Vec<(ChartId, Text)> = titles
+        .into_iter()
+        .filter_map(|(id, az, en)| Some((ChartId::parse(&id)?, Text::new(az, en))))
+        .collect();
+    let title_of = move |chart: ChartId| {
+        titles
+            .iter()
+            .find(|(id, _)| *id == chart)
+            .or(titles.first())
+            .map(|(_, text)| text.clone())
+            .unwrap_or_else(|| Text::new(key, key))
+    };
+    let state = move || current_state(card, false);
     let status = RwSignal::new(None::<Msg>);
     // The link the clipboard refused, offered selected in a field to copy by hand.
     let manual = RwSignal::new(None::<String>);
@@ -68,38 +94,39 @@ pub fn ShareMenu(props: CardProps, state: CardState) -> impl IntoView {
             }
         });
     };
-    let root = StoredValue::new(props.root.clone());
+    let root = StoredValue::new(root);
     let base = move || site_base(&root.get_value());
-    let portal_link = move || format!("{}{}", base(), permalink(locale, &state.snapshot()));
-    let page_link = move || chart_page_link(&base(), locale, &state.snapshot());
+    let portal_link = move || format!("{}{}", base(), permalink(locale, &state()));
+    let page_link = move || chart_page_link(&base(), locale, &state());
     let close_dialog = Callback::new(move |()| {
         dialog_open.set(false);
         if let Some(button) = embed_button.try_get_untracked().flatten() {
             let _ = button.focus();
         }
     });
-    let version = props.version.clone();
-    let titles = state.titles;
+    let title_of = StoredValue::new(title_of);
     // Built on opening from the card as it is then, and dropped on closing.
     let dialog = move || {
         if !dialog_open.get() {
             return None;
         }
-        let state = untrack(|| state.snapshot());
+        let state = state();
+        let titles = title_of.with_value(|title_of| title_of(state.chart));
         Some(view! {
-            <EmbedDialog key locale base=base() state titles=titles.get_untracked()
+            <EmbedDialog key locale base=base() state titles
                 version=version.clone() on_close=close_dialog/>
         })
     };
     // Relative links for the static menu: a reader with no script follows or copies them.
     let static_portal = format!(
         "{}{}",
-        props.root,
+        root.get_value(),
         permalink(locale, &ChartState::new(card))
     );
-    let static_page = format!("{}{}", props.root, chart_page_file(card, locale));
+    let static_page = format!("{}{}", root.get_value(), chart_page_file(card, locale));
     let manual_id = format!("chart-{key}-link");
-    let title = move || titles.with(|t| t.get(locale).to_string());
+    let title =
+        move || title_of.with_value(|title_of| title_of(state().chart).get(locale).to_string());
     view! {
         <div class="chart-share">
             <details class="chart-share__menu">
@@ -141,4 +168,5 @@ pub fn ShareMenu(props: CardProps, state: CardState) -> impl IntoView {
             {dialog}
         </div>
     }
+    .into_any()
 }

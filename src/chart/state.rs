@@ -9,7 +9,7 @@ use klaster_core::charts::ChartId;
 use klaster_core::embed::{
     embed_query, permalink, state_from_address, ChartState, EmbedOptions, View,
 };
-use klaster_core::{Locale, Text};
+use klaster_core::Locale;
 use leptos::prelude::*;
 
 /// What the reader can change on a card; the same signals drive the live plot, the
@@ -21,17 +21,14 @@ pub struct CardState {
     /// Style indices of the series hidden in the legend.
     pub hidden: RwSignal<Vec<usize>>,
     pub table_open: RwSignal<bool>,
-    /// The shown chart's title in both languages, for the share sheet and the snippet.
-    pub titles: RwSignal<Text>,
 }
 
 impl CardState {
-    pub fn new(card: ChartId, titles: Text) -> CardState {
+    pub fn new(card: ChartId) -> CardState {
         CardState {
             selected: RwSignal::new(card),
             hidden: RwSignal::new(Vec::new()),
             table_open: RwSignal::new(false),
-            titles: RwSignal::new(titles),
         }
     }
 
@@ -89,6 +86,11 @@ pub fn state_in_address(card: ChartId, embed: bool) -> Option<ChartState> {
         return Some(ChartState::from_query(card, &search));
     }
     state_from_address(&search).filter(|state| klaster_core::embed::card_of(state.chart) == card)
+}
+
+/// The card's state as the reader has set it: what the address says, else a fresh card.
+pub fn current_state(card: ChartId, embed: bool) -> ChartState {
+    state_in_address(card, embed).unwrap_or_else(|| ChartState::new(card))
 }
 
 /// Replaces the current history entry's address: a pushed entry per click would fill Back.

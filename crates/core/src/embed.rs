@@ -221,6 +221,16 @@ pub fn card_of(chart: ChartId) -> ChartId {
     }
 }
 
+/// The charts a card shows, its own first: the park card's metrics, or the card's chart.
+pub fn charts_of_card(card: ChartId) -> Vec<ChartId> {
+    let mut charts: Vec<ChartId> = ChartId::ALL
+        .into_iter()
+        .filter(|chart| same_card(card, *chart))
+        .collect();
+    charts.sort_by_key(|chart| *chart != card);
+    charts
+}
+
 /// The standalone chart page, at the root of the published site: it is the embed's
 /// document, the link a reader shares (it unfurls with the social card), and the
 /// no-script view with the fallback image and the table.

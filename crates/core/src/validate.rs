@@ -8,6 +8,7 @@
 //! whole package and runs both.
 
 use crate::figure::{Figure, Unit};
+#[cfg(feature = "validate")]
 use crate::package::{sha256_hash, PackageDescriptor, ResourceName};
 use crate::resources::*;
 use crate::text::Text;
@@ -87,6 +88,7 @@ fn json_path(raw: &str) -> String {
 }
 
 /// The descriptor's own checks, and each listed file's size and hash against `files`.
+#[cfg(feature = "validate")]
 pub(crate) fn check_descriptor(
     descriptor: &PackageDescriptor,
     files: &HashMap<ResourceName, Vec<u8>>,
@@ -219,6 +221,8 @@ pub struct Checker {
     figure_ids: HashSet<String>,
 }
 
+// Only the validator creates a checker; the browser build carries the type, not its use.
+#[cfg_attr(not(feature = "validate"), allow(dead_code))]
 impl Checker {
     pub(crate) fn new(sources: Option<&[Source]>, accession: Option<&Accession>) -> Self {
         Checker {

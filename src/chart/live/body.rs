@@ -1,12 +1,11 @@
-//! The live chart card: the same words as the static card (`content`), and in place of
-//! the picture a canvas drawn by the core's `draw_laid_out`, with tooltips, keyboard
-//! steps, legend toggles and, on the park card, the metric switch. It takes the static
-//! card's place in one step once it is in the page, keeping the picture's height.
+//! The live plot: in place of the picture a canvas drawn by the core's `draw_laid_out`,
+//! with tooltips, keyboard steps, legend toggles and, on the park card, the metric
+//! switch. It takes the static plot's place in one step once it has drawn, keeping the
+//! picture's height; the card's words around it stay the HTML the build wrote.
 
 use super::canvas::paint;
 use super::legend::Legend;
 use super::palette::use_palette;
-use crate::chart::content::{card_details, card_footer, card_head, Heading, Words};
 use crate::chart::island::{CardProps, Live};
 use crate::chart::keyboard::{key_action, KeyAction};
 use crate::chart::parts::ChartSource;
@@ -66,34 +65,79 @@ fn observe_width(element: &web_sys::HtmlElement, width: RwSignal<f64>) {
     });
 }
 
-/// Takes the static card's place: the `<details>` a reader opened stay open, then the
-/// static card leaves and the live one shows, in the same task, so nothing moves.
+/// Takes the static plot's place: it leaves and the live one shows in the same task, so
+/// nothing moves.
 fn replace_static(root: &web_sys::Element, live: Live) {
     let Ok(Some(card)) = root.closest(".chart-card") else {
         return;
     };
     if let Ok(Some(stale)) = card.query_selector(".chart-card__static") {
-        for class in [
-            "chart-card__table",
-            "chart-card__words",
-            "source-line--compact",
-        ] {
-            let selector = format!("details.{class}");
-            let was_open = stale
-                .query_selector(&selector)
-                .ok()
-                .flatten()
-                .is_some_and(|d| d.has_attribute("open"));
-            if let Ok(Some(fresh)) = root.query_selector(&selector) {
-                if was_open {
-                    let _ = fresh.set_attribute("open", "");
-                }
-            }
-        }
         stale.remove();
     }
     live.set(true);
     let _ = card.set_attribute("data-live", "");
+}
+
+/// The card's words are the HTML the build wrote, one block per chart of the card: the
+/// metric shown has its title, table and sources in view, the card is labelled by its
+/// title, and its table is open when the card's state says so.
+fn show_words(root: &web_sys::Element, chart: ChartId, table_open: bool) {
+    let Ok(Some(card)) = root.closest(".chart-card") else {
+        return;
+    };
+    let Ok(blocks) =
+        card.query_selector_all(".chart-card__top[data-chart], .chart-card__more[data-chart]")
+    else {
+        return;
+    };
+    for i in 0..blocks.length() {
+        let Some(block) = blocks
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let shown = block.get_attribute("data-chart").as_deref() == Some(chart.as_str());
+        block.set_hidden(!shown);
+        if shown {
+            if let Ok(Some(table)) = block.query_selector("details.chart-card__table") {
+                if table.has_attribute("open") != table_open {
+                    let _ = table.toggle_attribute_with_force("open", table_open);
+                }
+            }
+        }
+    }
+    let _ = card.set_attribute("aria-labelledby", &crate::chart::content::title_id(chart));
+}
+
+/// Keeps the card's state in step with the table a reader opens or closes.
+fn follow_tables(root: &web_sys::Element, table_open: RwSignal<bool>) {
+    let Ok(Some(card)) = root.closest(".chart-card") else {
+        return;
+    };
+    let on_toggle = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let Some(details) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        else {
+            return;
+        };
+        let hidden = details.closest("[hidden]").ok().flatten().is_some();
+        if details.class_list().contains("chart-card__table")
+            && !hidden
+            && table_open.get_untracked() != details.open()
+        {
+            table_open.set(details.open());
+        }
+    });
+    // `toggle` does not bubble: listened for on the way down.
+    let _ = card.add_event_listener_with_callback_and_bool(
+        "toggle",
+        on_toggle.as_ref().unchecked_ref(),
+        true,
+    );
+    // The listener lives as long as the card, which is as long as the page.
+    on_toggle.forget();
 }
 
 #[component]
@@ -106,11 +150,6 @@ pub fn LiveCard(
     let locale = props.locale;
     let card = props.card;
     let key = card.as_str();
-    let heading = if props.embed {
-        Heading::Page
-    } else {
-        Heading::Section
-    };
     let palette = use_palette();
     let selected = state.selected;
     let hidden = state.hidden;
@@ -135,11 +174,6 @@ pub fn LiveCard(
             .map(|c| fit_hidden(c, &hidden.get_untracked()))
             .unwrap_or_default()
     }));
-    Effect::new(move |_| {
-        if let Ok(chart) = chart.read().as_ref() {
-            state.titles.set(chart.spec.title.clone());
-        }
-    });
     let shown: Memo<Option<ChartData>> = Memo::new(move |_| {
         chart.with(|c| c.as_ref().ok().map(|c| hidden.with(|h| with_hidden(c, h))))
     });
@@ -164,9 +198,15 @@ pub fn LiveCard(
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let plot_ref = NodeRef::<html::Div>::new();
     let draws = StoredValue::new(0_u32);
+    // The island's width: the live plot is hidden until it has drawn, and the island
+    // (a block around it and the static plot) is as wide as either.
     Effect::new(move |_| {
-        if let Some(plot) = plot_ref.get() {
-            observe_width(&plot, width);
+        let island = plot_ref
+            .get()
+            .and_then(|plot| plot.closest("leptos-island").ok().flatten())
+            .and_then(|island| island.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(island) = island {
+            observe_width(&island, width);
         }
     });
     Effect::new(move |_| {
@@ -198,10 +238,11 @@ pub fn LiveCard(
                 draws.update_value(|n| *n += 1);
                 let _ = canvas.set_attribute("data-draws", &draws.get_value().to_string());
                 let _ = canvas.set_attribute("data-draw-ms", &format!("{elapsed:.2}"));
-                // Drawn once: the live card can take the static one's place.
+                // Drawn once: the live plot can take the static one's place.
                 if !live.get_untracked() {
                     if let Some(root) = root.get_untracked() {
                         replace_static(&root, live);
+                        follow_tables(&root, state.table_open);
                     }
                 }
             })
@@ -318,38 +359,14 @@ pub fn LiveCard(
         })
     };
 
-    // ---- words, from the same functions as the static card
-    let head = move || chart.with(|c| c.as_ref().ok().map(|c| card_head(card, c, locale, heading)));
-    let details = {
-        let source = source.clone();
-        move || {
-            let table_open = state.table_open.get_untracked();
-            chart.with(|c| {
-                let c = c.as_ref().ok()?;
-                let words = Words {
-                    locale,
-                    sources: source.sources(),
-                    index: &source.index,
-                };
-                Some(view! {
-                    {card_details(card, c, &words, table_open)}
-                    {card_footer(c, &words, props.embed)}
-                })
-            })
+    // ---- the card around the plot: the words of the metric shown, the table a link opens
+    Effect::new(move |_| {
+        let chart = selected.get();
+        let open = state.table_open.get();
+        if let Some(root) = root.get() {
+            show_words(&root, chart, open);
         }
-    };
-    // The table opening or closing is part of the card's state (a link opens it too).
-    let on_toggle = move |event: web_sys::Event| {
-        let Some(target) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        else {
-            return;
-        };
-        if target.class_list().contains("chart-card__table") {
-            state.table_open.set(target.open());
-        }
-    };
+    });
     let canvas_label = move || {
         chart.with(|c| {
             c.as_ref()
@@ -387,8 +404,7 @@ pub fn LiveCard(
     let help_id = format!("chart-{key}-help");
     let live_id = format!("chart-{key}-live");
     view! {
-        <div class="chart-card__live-body" node_ref=root on:toggle:capture=on_toggle>
-            {head}
+        <div class="chart-card__live-body" node_ref=root>
             {is_park.then(|| view! {
                 <fieldset class="chart-card__metric">
                     <legend class="chart-card__metric-label">{Msg::ChartMetricLabel.get(locale)}</legend>
@@ -436,7 +452,6 @@ pub fn LiveCard(
                 </div>
                 <p class="chart-sr-only" aria-live="polite" id=live_id>{move || announcement.get()}</p>
             </div>
-            {details}
         </div>
     }
 }

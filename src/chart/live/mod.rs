@@ -1,6 +1,6 @@
 //! The live chart card, in the browser only (feature `hydrate`): once the island wakes,
 //! the card fetches exactly the files its chart reads (checked against their published
-//! hashes), then the live card replaces the static one in place.
+//! hashes), then the live plot replaces the static one in place.
 //!
 //! - `load`: the card's resources, through [`crate::data`], assembled for the core;
 //! - `body`: the live card itself; `canvas`: the plotters-canvas backend; `legend`: the
