@@ -3,6 +3,7 @@
 
 use crate::context::{use_site, Document};
 use klaster_core::i18n::{page_title, Msg};
+use klaster_core::release::review_line;
 use klaster_core::route::Page;
 use leptos::prelude::*;
 
@@ -93,6 +94,7 @@ fn Footer() -> impl IntoView {
     let locale = site.locale;
     view! {
         <footer class="site-footer">
+            <p class="review-line" data-review-line="">{review_line(&site.package.descriptor, locale)}</p>
             <p>
                 {Msg::FooterLicence.get(locale)} " "
                 <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">"CC BY 4.0"</a>

@@ -174,13 +174,16 @@ pub fn source_list(ids: &[String], sources: &[Source], locale: Locale) -> AnyVie
     let cited: Vec<Source> = cited_sources(sources, ids).into_iter().cloned().collect();
     view! {
         <ul>
-            {cited.into_iter().map(|source| view! {
+            {cited.into_iter().map(|source| {
+                let title_lang = source.title_language().to_string();
+                view! {
                 <li>
                     <a href=web_address(&source.url).map(str::to_string) rel="noopener noreferrer"
-                        target="_blank" lang=source.language.clone() hreflang=source.language.clone()>{source.title}</a>
+                        target="_blank" lang=title_lang hreflang=source.language.clone()>{source.title}</a>
                     " (" {source.publisher}
                     {source.published.map(|date| format!(", {}", format_date(date, locale)))} ")"
                 </li>
+                }
             }).collect_view()}
         </ul>
     }

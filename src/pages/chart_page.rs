@@ -9,6 +9,7 @@ use crate::context::use_site;
 use klaster_core::charts::ChartId;
 use klaster_core::embed::{data_version, portal_url, ChartState};
 use klaster_core::i18n::Msg;
+use klaster_core::release::review_line;
 use leptos::prelude::*;
 
 #[component]
@@ -25,6 +26,7 @@ pub fn ChartPage(chart: ChartId) -> impl IntoView {
             </p>
             <ChartCard chart/>
             <p class="embed__portal"><a href=portal target="_blank" rel="noopener">{Msg::EmbedOpenPortal.get(locale)}</a></p>
+            <p class="embed__review review-line" data-review-line="">{review_line(&site.package.descriptor, locale)}</p>
         </main>
     }
 }

@@ -4,6 +4,7 @@ use crate::components::confidence_scale::ConfidenceScale;
 use crate::components::figure::SourcedValue;
 use crate::context::use_site;
 use klaster_core::i18n::Msg;
+use klaster_core::release::review_line;
 use klaster_core::resources::{latest_initiative_figure, InitiativeMetric};
 use leptos::prelude::*;
 
@@ -34,6 +35,11 @@ pub fn HomePage() -> impl IntoView {
                     {figures.into_iter().map(|figure| view! { <SourcedValue figure/> }).collect_view()}
                 </div>
                 <p class="note">{Msg::KeyFiguresNote.get(locale)}</p>
+                <aside class="review-note" aria-labelledby="review-note">
+                    <h3 id="review-note">{Msg::ReviewNoteTitle.get(locale)}</h3>
+                    <p>{review_line(&site.package.descriptor, locale)}</p>
+                    <p>{site.package.descriptor.review.note.get(locale).to_string()}</p>
+                </aside>
             </section>
             <section aria-labelledby="how-to-read">
                 <h2 id="how-to-read">{Msg::HowToRead.get(locale)}</h2>

@@ -43,7 +43,7 @@ pub fn SourcesPage() -> impl IntoView {
                         view! {
                             <li id=format!("source-{}", source.id)>
                                 <a href=web_address(&source.url).map(str::to_string) rel="noopener noreferrer" target="_blank"
-                                    lang=source.language.clone() hreflang=source.language.clone()>
+                                    lang=source.title_language().to_string() hreflang=source.language.clone()>
                                     {source.title.clone()}
                                 </a>
                                 <span class="source-list__meta">
