@@ -1,26 +1,25 @@
-// Klaster's service worker: a repeat visit works offline.
+// Klaster's service worker: repeat visits work offline, and a new release reaches readers.
 //
-// - The page (index.html) and the data package: network first, so a reader online always
-//   gets the published files; when the network fails, the copy saved on this device, with
-//   the header x-klaster-saved-at saying when it was saved (the app shows that notice).
-// - The app's hashed files (.js, .wasm, .css): their names change with their content, so
-//   the saved copy is used first.
-// Installing saves the page, every file it names and every file of the data package; each
-// fresh copy of the page drops saved app files it no longer names.
+// - Pages and the data package: network first, so a reader online always gets the
+//   published files; when the network fails, the copy saved on this device. A page
+//   served that way carries `data-saved-at` on <html> (the boot script shows the "saved
+//   on this device" notice), a data file the header x-klaster-saved-at (the chart card
+//   says so).
+// - Files with a hash in their name (the app's .js, .wasm, .css): the saved copy first;
+//   their names change with their content.
+// - Everything saved belongs to one release of the site: RELEASE is stamped by the build
+//   from the app's and the data's hashes, so a new build is a new worker. Installing it
+//   opens a new cache, and activating it deletes every older one, so old and new files
+//   never mix, and the worker tells open pages that newer data is there.
+// - The cache is bounded: at most MAX_ENTRIES responses, the oldest dropped first.
 'use strict';
 
-const CACHE = 'klaster-v1';
+const RELEASE = '__KLASTER_RELEASE__';
+const CACHE = `klaster-${RELEASE}`;
+const MAX_ENTRIES = 120;
 const SAVED_AT = 'x-klaster-saved-at';
-const PAGE = new URL('./', self.registration.scope).href;
-const DATA = new URL('data/', self.registration.scope).href;
-const ASSET = /^[\w.-]+\.(?:js|wasm|css)$/;
-
-/** The app files a page names (`./klaster-….js`, `./main-….css`, …), as absolute URLs. */
-function assetsOf(html) {
-  const names = new Set();
-  for (const match of html.matchAll(/["']\.\/([\w.-]+\.(?:js|wasm|css))["']/g)) names.add(match[1]);
-  return [...names].map((name) => new URL(name, PAGE).href);
-}
+const ROOT = new URL('./', self.registration.scope).href;
+const HASHED = /-[0-9a-zA-Z]{12,}(?:_bg)?\.(?:js|wasm|css)$/;
 
 /** A copy of `response` marked with when it was saved. */
 async function stamped(response) {
@@ -33,92 +32,86 @@ async function stamped(response) {
   });
 }
 
-async function save(cache, url, response) {
-  if (response.ok && response.type === 'basic') await cache.put(url, await stamped(response));
-}
-
-/** Saves a fresh page and the app files it names, and forgets app files it does not. */
-async function savePage(cache, response) {
-  const html = await response.clone().text();
-  await save(cache, PAGE, response);
-  const wanted = new Set(assetsOf(html));
-  for (const request of await cache.keys()) {
-    const name = request.url.slice(PAGE.length);
-    if (request.url.startsWith(PAGE) && ASSET.test(name) && !wanted.has(request.url)) {
-      await cache.delete(request);
-    }
-  }
-  for (const url of wanted) {
-    if (!(await cache.match(url))) await save(cache, url, await fetch(url, { cache: 'no-cache' }));
-  }
-}
-
-async function install() {
+/** Saves a good response, then drops the oldest entries beyond the bound. */
+async function save(url, response) {
+  if (!response.ok || response.type !== 'basic') return;
   const cache = await caches.open(CACHE);
-  await savePage(cache, await fetch(PAGE, { cache: 'no-cache' }));
-  const descriptor = await fetch(`${DATA}datapackage.json`, { cache: 'no-cache' });
-  const files = (await descriptor.clone().json()).resources.map((r) => `${DATA}${r.path}`);
-  await save(cache, `${DATA}datapackage.json`, descriptor);
-  await Promise.all(files.map(async (url) => save(cache, url, await fetch(url, { cache: 'no-cache' }))));
+  await cache.put(url, await stamped(response));
+  const keys = await cache.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - MAX_ENTRIES))) await cache.delete(old);
 }
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(install().then(() => self.skipWaiting()));
-});
+/** A saved page, marked on <html> with when it was saved, for the notice. */
+async function savedPage(saved) {
+  const when = saved.headers.get(SAVED_AT) || '';
+  const html = (await saved.text()).replace(/<html\b/, `<html data-saved-at="${when.replace(/[^0-9TZ:.\-]/g, '')}"`);
+  const headers = new Headers(saved.headers);
+  headers.delete('content-length');
+  return new Response(html, { status: saved.status, statusText: saved.statusText, headers });
+}
 
-self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n))))
-      .then(() => self.clients.claim()),
-  );
-});
-
-/** Network first; the saved copy (which carries x-klaster-saved-at) when the network fails. */
-async function networkFirst(request, key, onFresh) {
-  const cache = await caches.open(CACHE);
+/** Network first; the saved copy when the network fails. */
+async function networkFirst(request, key, isPage) {
   try {
     const response = await fetch(request);
     if (response.ok) {
-      const copy = response.clone();
-      onFresh(cache, copy).catch(() => {});
+      save(key, response.clone()).catch(() => {});
       return response;
     }
     if (response.status < 500 && response.status !== 429) return response;
-    return (await cache.match(key)) || response;
+    const saved = await caches.match(key, { cacheName: CACHE });
+    if (!saved) return response;
+    return isPage ? savedPage(saved) : saved;
   } catch (error) {
-    const saved = await cache.match(key);
-    if (saved) return saved;
+    const saved = await caches.match(key, { cacheName: CACHE });
+    if (saved) return isPage ? savedPage(saved) : saved;
     throw error;
   }
 }
 
-/** The saved copy of an app file, stripped of the saved-at mark; else the network. */
+/** The saved copy of a hashed file, stripped of the saved-at mark; else the network. */
 async function savedFirst(request) {
-  const cache = await caches.open(CACHE);
-  const saved = await cache.match(request.url);
+  const saved = await caches.match(request.url, { cacheName: CACHE });
   if (saved) {
     const headers = new Headers(saved.headers);
     headers.delete(SAVED_AT);
     return new Response(saved.body, { status: saved.status, statusText: saved.statusText, headers });
   }
   const response = await fetch(request);
-  save(cache, request.url, response.clone()).catch(() => {});
+  save(request.url, response.clone()).catch(() => {});
   return response;
 }
 
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const older = (await caches.keys()).filter((name) => name.startsWith('klaster-') && name !== CACHE);
+    await Promise.all(older.map((name) => caches.delete(name)));
+    await self.clients.claim();
+    // Pages opened under an older release learn that newer files are published.
+    if (older.length) {
+      for (const client of await self.clients.matchAll({ type: 'window' })) {
+        client.postMessage({ type: 'klaster:updated', release: RELEASE });
+      }
+    }
+  })());
+});
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.method !== 'GET' || !request.url.startsWith(PAGE)) return;
+  if (request.method !== 'GET' || !request.url.startsWith(ROOT)) return;
   const url = new URL(request.url);
-  const path = `${url.origin}${url.pathname}`;
-  if (request.mode === 'navigate' && (path === PAGE || path === `${PAGE}index.html`)) {
-    // The page under either address and any query string is the one saved page.
-    event.respondWith(networkFirst(request, PAGE, (cache, copy) => savePage(cache, copy)));
-  } else if (path.startsWith(DATA) && path.endsWith('.json')) {
-    event.respondWith(networkFirst(request, path, (cache, copy) => save(cache, path, copy)));
-  } else if (ASSET.test(path.slice(PAGE.length))) {
+  const key = `${url.origin}${url.pathname}`;
+  if (url.pathname.endsWith('/sw.js')) return;
+  if (request.mode === 'navigate') {
+    // A page under any query string is the one saved page.
+    event.respondWith(networkFirst(request, key, true));
+  } else if (HASHED.test(url.pathname)) {
     event.respondWith(savedFirst(request));
+  } else {
+    event.respondWith(networkFirst(request, key, false));
   }
 });

@@ -2,6 +2,7 @@
 //! name, theme switch, language switch, navigation) and the footer.
 
 use crate::context::{use_site, Document};
+use klaster_core::format::month_names;
 use klaster_core::i18n::{page_title, Msg};
 use klaster_core::release::review_line;
 use klaster_core::route::Page;
@@ -67,6 +68,7 @@ fn Header() -> impl IntoView {
                 </div>
             </div>
             <p class="site-tagline">{Msg::SiteTagline.get(locale)}</p>
+            <Notices/>
             <nav aria-label=Msg::MainNavigation.get(locale)>
                 <ul class="site-nav">
                     {Page::NAVIGATION
@@ -85,6 +87,24 @@ fn Header() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// What the service worker has to say, shown by the boot script: the page came from this
+/// device's cache (and when it was saved: the boot script writes the date with these
+/// months' names), or newer data was published while the page was open.
+#[component]
+fn Notices() -> impl IntoView {
+    let locale = use_site().locale;
+    view! {
+        <p class="status status--notice site-notice" data-saved-notice="" role="status" hidden
+            data-months=month_names(locale).join(" ")>
+            {Msg::CachedData.get(locale)} " " {Msg::CachedDataSaved.get(locale)} ": "
+            <span data-saved-when=""></span> "."
+        </p>
+        <p class="status status--notice site-notice" data-update-notice="" role="status" hidden>
+            {Msg::UpdateAvailable.get(locale)} " " <a href="./" data-reload="">{Msg::UpdateReload.get(locale)}</a>
+        </p>
     }
 }
 

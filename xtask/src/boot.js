@@ -144,9 +144,31 @@
   }
 
   // ---- The offline service worker, for the portal (an embed's frame has no storage).
+  // A page it served from this device's cache carries `data-saved-at`: say so, and when
+  // (the months' names come with the notice, in the page's language). A newer release
+  // activated while the page is open: say so, with a way to reload.
+  var saved = root.getAttribute('data-saved-at');
+  var savedNotice = document.querySelector('[data-saved-notice]');
+  var savedMatch = saved && /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(saved);
+  if (savedNotice && savedMatch) {
+    var months = (savedNotice.getAttribute('data-months') || '').split(' ');
+    var when = savedNotice.querySelector('[data-saved-when]');
+    if (when) {
+      when.textContent = Number(savedMatch[3]) + ' ' + (months[Number(savedMatch[2]) - 1] || savedMatch[2]) + ' ' +
+        savedMatch[1] + ', ' + savedMatch[4] + ':' + savedMatch[5] + ' UTC';
+    }
+    savedNotice.hidden = false;
+  }
   if (!embed && !framed && 'serviceWorker' in navigator) {
     var url = window.trustedTypes ? window.trustedTypes.defaultPolicy.createScriptURL(SERVICE_WORKER) : SERVICE_WORKER;
     navigator.serviceWorker.register(url).catch(function () { /* the portal works without it */ });
+    navigator.serviceWorker.addEventListener('message', function (event) {
+      var notice = document.querySelector('[data-update-notice]');
+      if (!notice || !event.data || event.data.type !== 'klaster:updated') return;
+      var reload = notice.querySelector('[data-reload]');
+      if (reload) reload.href = location.href;
+      notice.hidden = false;
+    });
   }
 
   // ---- Islands. The code is fetched once, for the first card that needs it; each card

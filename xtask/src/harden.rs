@@ -95,6 +95,33 @@ fn boot_script(js: &str, wasm: &str, wasm_integrity: &str) -> String {
         .replace("__KLASTER_WASM_INTEGRITY__", wasm_integrity)
 }
 
+/// The service worker's release: a short hash over the app (its boot script names every
+/// hashed file) and the data package's descriptor (it names every data file's hash), so
+/// any change of either makes a new worker, which starts a new cache and deletes the old.
+fn stamp_service_worker(dist: &Path, boot_text: &str) -> Result<()> {
+    let path = dist.join("sw.js");
+    let Ok(worker) = fs::read_to_string(&path) else {
+        return Ok(());
+    };
+    let descriptor = fs::read(dist.join("data/datapackage.json")).unwrap_or_default();
+    let mut hasher = Sha256::new();
+    hasher.update(boot_text.as_bytes());
+    hasher.update(&descriptor);
+    let release: String = hasher
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    if !worker.contains(SW_RELEASE) {
+        return Err(format!("{}: no {SW_RELEASE} to stamp", path.display()));
+    }
+    fs::write(&path, worker.replace(SW_RELEASE, &release)).map_err(|e| e.to_string())
+}
+
+/// Where sw.js takes its release.
+const SW_RELEASE: &str = "__KLASTER_RELEASE__";
+
 /// Every HTML page below `dist` that still carries trunk's boot marker, relative paths.
 fn html_pages(dist: &Path) -> Result<Vec<String>> {
     fn walk(dir: &Path, prefix: &str, pages: &mut Vec<String>) -> Result<()> {
@@ -136,6 +163,7 @@ pub fn harden(dist: &Path) -> Result<()> {
         fs::read(dist.join(file)).map_err(|e| format!("{}: {e}", dist.join(file).display()))
     })?;
     fs::write(dist.join(&hardened.boot_file), &hardened.boot_text).map_err(|e| e.to_string())?;
+    stamp_service_worker(dist, &hardened.boot_text)?;
     for (name, html) in &texts {
         let rewritten = apply(html, &hardened).map_err(|e| format!("{name}: {e}"))?;
         fs::write(dist.join(name), rewritten).map_err(|e| e.to_string())?;

@@ -253,6 +253,15 @@ pub fn format_value(value: f64, unit: Unit, qualifier: Qualifier, locale: Locale
     format!("{}{joined}", qualifier_prefix(qualifier, locale))
 }
 
+/// The months' names as dates are written in `locale`, January first: the boot script
+/// writes the "saved on this device" date of a page with them.
+pub fn month_names(locale: Locale) -> &'static [&'static str; 12] {
+    match locale {
+        Locale::Az => &MONTHS_AZ,
+        Locale::En => &MONTHS_EN,
+    }
+}
+
 /// When a file was saved on this device, from the RFC 3339 UTC time the service worker
 /// records (`2026-01-23T14:05:09.123Z`): `23 yanvar 2026, 14:05 UTC` /
 /// `23 January 2026, 14:05 UTC`. `None` for anything else.

@@ -334,6 +334,11 @@ messages! {
     ChangeChanged => ("Dəyişdirilib", "Changed"),
     ChangeCorrected => ("Düzəldilib", "Corrected"),
     ChangeRemoved => ("Çıxarılıb", "Removed"),
+    UpdateAvailable => (
+        "Bu səhifə açıq olarkən daha yeni məlumatlar dərc olunub.",
+        "Newer data has been published since this page was opened."
+    ),
+    UpdateReload => ("Səhifəni yeniləyin", "Reload the page"),
     // ---- Shell additions (lead) go above this line.
     // ---- Page texts (initiative, azerbaijan, nextgen, climate): each page's keys together, prefixed with the page's name.
     // Shared by the four content pages.
