@@ -203,6 +203,15 @@
       else failed(new Error('no code for ' + island.getAttribute('data-component')));
     }, function () { /* said once, in failed() */ });
   }
+  // Where the pointer rests while the code travels: a card that wakes under it shows the
+  // value there at once (the live plot reads `data-pointer`).
+  var lastPointer = function (event) {
+    if (event.pointerType === 'mouse' || event.pointerType === 'pen') {
+      root.setAttribute('data-pointer', Math.round(event.clientX) + ',' + Math.round(event.clientY));
+    }
+  };
+  document.addEventListener('pointermove', lastPointer, { passive: true });
+  document.addEventListener('pointerover', lastPointer, { passive: true });
   if (embed) {
     // Most readers of an article scroll past; the code loads at the first sign of intent.
     var engage = function () {

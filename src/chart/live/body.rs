@@ -110,6 +110,15 @@ fn show_words(root: &web_sys::Element, chart: ChartId, table_open: bool) {
     let _ = card.set_attribute("aria-labelledby", &crate::chart::content::title_id(chart));
 }
 
+/// Where the pointer was (client pixels) when it last moved before the code arrived: the
+/// boot script keeps it on `<html data-pointer="x,y">` until a card wakes.
+fn pointer_before_waking() -> Option<(f64, f64)> {
+    let root = document().document_element()?;
+    let at = root.get_attribute("data-pointer")?;
+    let (x, y) = at.split_once(',')?;
+    Some((x.parse().ok()?, y.parse().ok()?))
+}
+
 /// Keeps the card's state in step with the table a reader opens or closes.
 fn follow_tables(root: &web_sys::Element, table_open: RwSignal<bool>) {
     let Ok(Some(card)) = root.closest(".chart-card") else {
@@ -198,6 +207,31 @@ pub fn LiveCard(
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let plot_ref = NodeRef::<html::Div>::new();
     let draws = StoredValue::new(0_u32);
+    // What is under the pointer at (client x, client y).
+    let point_at = move |(client_x, client_y): (f64, f64)| {
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
+        let bounds = canvas.get_bounding_client_rect();
+        let point = (client_x - bounds.left(), client_y - bounds.top());
+        let target = frame.with_untracked(|frame| {
+            shown.with_untracked(|shown| {
+                let (frame, shown) = (frame.as_ref()?, shown.as_ref()?);
+                let (x, y) = frame.to_layout(point);
+                target_at(shown, &frame.layout, x, y)
+            })
+        });
+        // Set only on a change: a pointer moving over one value redraws nothing.
+        if pointing.get_untracked() != target.is_some() {
+            pointing.set(target.is_some());
+        }
+        if highlight.get_untracked() != target {
+            highlight.set(target);
+        }
+    };
+    let at_pointer = move |event: &web_sys::PointerEvent| {
+        point_at((f64::from(event.client_x()), f64::from(event.client_y())));
+    };
     // The island's width: the live plot is hidden until it has drawn, and the island
     // (a block around it and the static plot) is as wide as either.
     Effect::new(move |_| {
@@ -243,6 +277,11 @@ pub fn LiveCard(
                     if let Some(root) = root.get_untracked() {
                         replace_static(&root, live);
                         follow_tables(&root, state.table_open);
+                        // A reader who pointed at the picture before the code arrived sees the
+                        // value under the pointer at once, without moving it again.
+                        if let Some(at) = pointer_before_waking() {
+                            point_at(at);
+                        }
                     }
                 }
             })
@@ -250,30 +289,6 @@ pub fn LiveCard(
     });
 
     // ---- pointer and keyboard
-    let at_pointer = move |event: &web_sys::PointerEvent| {
-        let Some(canvas) = canvas_ref.get_untracked() else {
-            return;
-        };
-        let bounds = canvas.get_bounding_client_rect();
-        let point = (
-            f64::from(event.client_x()) - bounds.left(),
-            f64::from(event.client_y()) - bounds.top(),
-        );
-        let target = frame.with_untracked(|frame| {
-            shown.with_untracked(|shown| {
-                let (frame, shown) = (frame.as_ref()?, shown.as_ref()?);
-                let (x, y) = frame.to_layout(point);
-                target_at(shown, &frame.layout, x, y)
-            })
-        });
-        // Set only on a change: a pointer moving over one value redraws nothing.
-        if pointing.get_untracked() != target.is_some() {
-            pointing.set(target.is_some());
-        }
-        if highlight.get_untracked() != target {
-            highlight.set(target);
-        }
-    };
     let info = {
         let source = source.clone();
         move |target: Target| -> Option<ValueInfo> {
