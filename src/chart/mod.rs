@@ -11,8 +11,11 @@
 
 #[cfg(feature = "ssr")]
 mod card;
+// The share menu is the portal's: the embed build (without `share`) leaves it out.
+#[cfg(any(feature = "share", feature = "ssr"))]
 mod clipboard;
 pub mod content;
+#[cfg(any(feature = "share", feature = "ssr"))]
 mod embed_dialog;
 pub mod island;
 // Pure parts of the live card, compiled (and tested) natively too.
@@ -21,6 +24,7 @@ mod keyboard;
 #[cfg(feature = "hydrate")]
 pub(crate) mod live;
 pub mod parts;
+#[cfg(any(feature = "share", feature = "ssr"))]
 mod share;
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 mod state;

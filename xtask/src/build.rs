@@ -44,44 +44,94 @@ impl Variant {
 pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
     let root = paths::repo_root();
     let dist = &variant.dist;
-    if !root.join("index.html").is_file() {
-        return Err(format!(
-            "{} is missing: it is trunk's entry point",
-            root.join("index.html").display()
-        ));
+    for entry in [PORTAL_ENTRY, EMBED_ENTRY] {
+        if !root.join(entry).is_file() {
+            return Err(format!(
+                "{} is missing: it is one of trunk's entry points",
+                root.join(entry).display()
+            ));
+        }
     }
     // Decided afresh on every build: rustup's wasm32 target, or Debian's rustc-web.
     let wasm_rust = wasm_rust::detect()
         .ok_or("no Rust compiler can build wasm32 here; run `cargo xtask setup`")?;
-    println!("==> build: trunk release build into {}", dist.display());
     println!("    compiler: {}", wasm_rust.describe());
-
-    // wasm-opt's folder first, so no other wasm-opt (never Debian's binaryen) is found.
-    let mut path_dirs = vec![toolchain.wasm_opt_dir.clone()];
-    path_dirs.extend(wasm_rust.path_dirs());
-    path_dirs.push(paths::cargo_bin_dir());
-
-    let mut trunk = Command::new(&toolchain.trunk);
-    trunk
-        .args(["build", "--release", "--offline", "--dist"])
-        .arg(dist)
-        .current_dir(&root)
-        .env("PATH", process::path_with(&path_dirs)?)
-        // Trunk uses a tool found on PATH when its version equals these, and
-        // with --offline fails rather than download another.
-        .env("TRUNK_TOOLS_WASM_BINDGEN", &toolchain.wasm_bindgen_version)
-        .env("TRUNK_TOOLS_WASM_OPT", versions::trunk_wasm_opt_version())
-        .envs(wasm_rust.env());
-    if let Some(features) = variant.features {
-        trunk.args(["--features", features]);
-    }
-    if let Some(target_dir) = &variant.cargo_target_dir {
-        trunk.env("CARGO_TARGET_DIR", target_dir);
-    }
-    let started = Instant::now();
-    process::run(&mut trunk)?;
-    println!("    trunk done in {}", timing::format(started.elapsed()));
+    let trunk = |entry: &str, into: &Path, features: Option<&str>| -> Result<()> {
+        println!(
+            "==> build: trunk release build of {entry} into {}",
+            into.display()
+        );
+        // wasm-opt's folder first, so no other wasm-opt (never Debian's binaryen) is found.
+        let mut path_dirs = vec![toolchain.wasm_opt_dir.clone()];
+        path_dirs.extend(wasm_rust.path_dirs());
+        path_dirs.push(paths::cargo_bin_dir());
+        let mut trunk = Command::new(&toolchain.trunk);
+        trunk
+            .args(["build", "--release", "--offline", "--dist"])
+            .arg(into)
+            .arg(entry)
+            .current_dir(&root)
+            .env("PATH", process::path_with(&path_dirs)?)
+            // Trunk uses a tool found on PATH when its version equals these, and
+            // with --offline fails rather than download another.
+            .env("TRUNK_TOOLS_WASM_BINDGEN", &toolchain.wasm_bindgen_version)
+            .env("TRUNK_TOOLS_WASM_OPT", versions::trunk_wasm_opt_version())
+            .envs(wasm_rust.env());
+        if let Some(features) = features {
+            trunk.args(["--features", features]);
+        }
+        if let Some(target_dir) = &variant.cargo_target_dir {
+            trunk.env("CARGO_TARGET_DIR", target_dir);
+        }
+        let started = Instant::now();
+        process::run(&mut trunk)?;
+        println!("    trunk done in {}", timing::format(started.elapsed()));
+        Ok(())
+    };
+    trunk(PORTAL_ENTRY, dist, variant.features)?;
+    // The embeds' own build: the same islands without the share menu and Embed dialog an
+    // embed never opens, so an article's reader downloads only what one chart needs. Its
+    // app files join dist/ (their names carry their own hash); its frame stays beside it
+    // for the chart pages.
+    let embed_build = embed_build_dir(dist);
+    trunk(EMBED_ENTRY, &embed_build, None)?;
+    join_embed_build(&embed_build, dist)?;
     after_trunk_build(dist)
+}
+
+/// The portal's entry: every page but the chart pages is rendered into its frame.
+const PORTAL_ENTRY: &str = "index.html";
+/// The embeds' entry: the chart pages' frame.
+const EMBED_ENTRY: &str = "embed.html";
+
+/// Where the embeds' build goes before its app files join `dist`.
+pub fn embed_build_dir(dist: &Path) -> PathBuf {
+    let name = dist
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "dist".into());
+    dist.with_file_name(format!("{name}-embed"))
+}
+
+/// Copies the embeds' JS glue and wasm into `dist`, beside the portal's.
+fn join_embed_build(embed_build: &Path, dist: &Path) -> Result<()> {
+    let entries =
+        std::fs::read_dir(embed_build).map_err(|e| format!("{}: {e}", embed_build.display()))?;
+    let mut copied = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.ends_with(".js") || name.ends_with(".wasm") {
+            std::fs::copy(entry.path(), dist.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+            copied += 1;
+        }
+    }
+    if copied < 2 {
+        return Err(format!(
+            "the embeds' build in {} has no JS glue and wasm",
+            embed_build.display()
+        ));
+    }
+    Ok(())
 }
 
 /// Runs after every successful trunk build. Checks the bundle is complete, hardens it,
@@ -152,6 +202,7 @@ fn render_pages(dist: &Path) -> Result<()> {
                 "public/data",
             ])
             .arg(dist)
+            .arg(embed_build_dir(dist).join("index.html"))
             .current_dir(paths::repo_root()),
     )?;
     println!("    pages done in {}", timing::format(started.elapsed()));

@@ -157,13 +157,17 @@ pub fn harden(dist: &Path) -> Result<()> {
                 .map_err(|e| format!("{}: {e}", path.display()))
         })
         .collect::<Result<_>>()?;
-    // Every page boots the same app from the same script; pages in other folders reach
-    // it by other relative addresses, so the policy lists each folder depth's import map.
+    // The portal's pages boot one app, the chart pages the embeds' own build; each app has
+    // one boot script. Pages in other folders reach them by other relative addresses, so
+    // the policy lists each app's import map for each folder depth.
     let hardened = prepare(texts.iter().map(|(_, text)| text.as_str()), |file| {
         fs::read(dist.join(file)).map_err(|e| format!("{}: {e}", dist.join(file).display()))
     })?;
-    fs::write(dist.join(&hardened.boot_file), &hardened.boot_text).map_err(|e| e.to_string())?;
-    stamp_service_worker(dist, &hardened.boot_text)?;
+    for app in &hardened.apps {
+        fs::write(dist.join(&app.boot_file), &app.boot_text).map_err(|e| e.to_string())?;
+    }
+    let boots: String = hardened.apps.iter().map(|a| a.boot_text.as_str()).collect();
+    stamp_service_worker(dist, &boots)?;
     for (name, html) in &texts {
         let rewritten = apply(html, &hardened).map_err(|e| format!("{name}: {e}"))?;
         fs::write(dist.join(name), rewritten).map_err(|e| e.to_string())?;
@@ -198,10 +202,16 @@ fn with_cors_stylesheets(html: &str) -> String {
     out
 }
 
+/// What every page's head gets: its app's boot script, and the one policy.
 pub struct Hardened {
+    pub apps: Vec<App>,
+    pub policy: String,
+}
+
+/// One build of the islands (the portal's, or the embeds') with its boot script.
+pub struct App {
     pub boot_file: String,
     pub boot_text: String,
-    pub policy: String,
     /// The integrity of the boot script and of the app's JS glue.
     boot_integrity: String,
     js_integrity: String,
@@ -257,72 +267,83 @@ fn import_map(root: &str, js: &str, integrity: &str) -> String {
     format!(r#"{{"integrity":{{"{root}{js}":"{integrity}"}}}}"#)
 }
 
-/// The boot script and the policy for the app the pages' markers name. Every page must
-/// name the same files.
+/// The boot scripts of the apps the pages' markers name, and the policy that allows each
+/// app's import map from each folder the pages are in.
 pub fn prepare<'a>(
     pages: impl IntoIterator<Item = &'a str>,
     read: impl Fn(&str) -> Result<Vec<u8>>,
 ) -> Result<Hardened> {
-    let mut roots: Vec<String> = Vec::new();
-    let mut app: Option<(String, String)> = None;
+    // Each app's files, and the ways to the root its pages use.
+    let mut named: Vec<((String, String), Vec<String>)> = Vec::new();
     for html in pages {
         let marker = find_marker(html)?;
         let names = (marker.js.to_string(), marker.wasm.to_string());
-        match &app {
-            None => app = Some(names),
-            Some(known) if *known != names => {
-                return Err(format!(
-                    "a page names {} and {}, not the app the others boot ({} and {})",
-                    names.0, names.1, known.0, known.1
-                ))
+        let at = match named.iter().position(|(n, _)| *n == names) {
+            Some(at) => at,
+            None => {
+                named.push((names, Vec::new()));
+                named.len() - 1
             }
-            Some(_) => {}
-        }
-        if !roots.iter().any(|r| r == marker.root) {
-            roots.push(marker.root.to_string());
+        };
+        if !named[at].1.iter().any(|r| r == marker.root) {
+            named[at].1.push(marker.root.to_string());
         }
     }
-    let (js, wasm) = app.ok_or("no page to harden")?;
-    let boot_text = boot_script(&js, &wasm, &sri(&read(&wasm)?));
-    let boot_file = format!(
-        "boot-{}.js",
-        &csp_hash(&boot_text)[7..23].replace(['+', '/'], "0")
-    );
-    let js_integrity = sri(&read(&js)?);
-    let mut hashes: Vec<String> = roots
-        .iter()
-        .map(|root| csp_hash(&import_map(root, &js, &js_integrity)))
-        .collect();
+    if named.is_empty() {
+        return Err("no page to harden".into());
+    }
+    let mut apps = Vec::new();
+    let mut hashes = Vec::new();
+    for ((js, wasm), roots) in named {
+        let boot_text = boot_script(&js, &wasm, &sri(&read(&wasm)?));
+        let boot_file = format!(
+            "boot-{}.js",
+            &csp_hash(&boot_text)[7..23].replace(['+', '/'], "0")
+        );
+        let js_integrity = sri(&read(&js)?);
+        hashes.extend(
+            roots
+                .iter()
+                .map(|root| csp_hash(&import_map(root, &js, &js_integrity))),
+        );
+        apps.push(App {
+            boot_integrity: sri(boot_text.as_bytes()),
+            boot_file,
+            boot_text,
+            js_integrity,
+            js,
+            wasm,
+        });
+    }
     hashes.sort();
     hashes.push(csp_hash(THEME_SCRIPT));
     Ok(Hardened {
-        boot_integrity: sri(boot_text.as_bytes()),
-        boot_file,
-        boot_text,
+        apps,
         policy: policy(&hashes),
-        js_integrity,
-        js,
-        wasm,
     })
 }
 
-/// One page with its marker replaced by the theme script, the import map and the boot
+/// One page with its marker replaced by the theme script, its app's import map and boot
 /// script's tag, its stylesheets fetched with CORS, and the policy as a meta tag before
 /// any script.
 pub fn apply(html: &str, hardened: &Hardened) -> Result<String> {
     let marker = find_marker(html)?;
-    if (marker.js, marker.wasm) != (hardened.js.as_str(), hardened.wasm.as_str()) {
-        return Err(format!(
-            "the marker names {} and {}, not the app the other pages boot ({} and {})",
-            marker.js, marker.wasm, hardened.js, hardened.wasm
-        ));
-    }
+    let app = hardened
+        .apps
+        .iter()
+        .find(|app| (marker.js, marker.wasm) == (app.js.as_str(), app.wasm.as_str()))
+        .ok_or_else(|| {
+            format!(
+                "the marker names {} and {}, not an app the hardening prepared",
+                marker.js, marker.wasm
+            )
+        })?;
     let root = marker.root;
     let tags = format!(
         "<script>{THEME_SCRIPT}</script>\n  <script type=\"importmap\">{}</script>\n  <script src=\"{root}{}\" integrity=\"{}\" crossorigin=\"anonymous\" defer></script>",
-        import_map(root, &hardened.js, &hardened.js_integrity),
-        hardened.boot_file,
-        hardened.boot_integrity,
+        import_map(root, &app.js, &app.js_integrity),
+        app.boot_file,
+        app.boot_integrity,
     );
     let mut out = String::with_capacity(html.len() + 2048);
     out.push_str(&html[..marker.start]);
@@ -386,10 +407,10 @@ mod tests {
         assert!(html.contains(&format!("\"./app-1.js\":\"{}\"", sri(b"app-1.js"))));
         assert!(html.contains(&format!(
             "src=\"./{}\" integrity=\"sha384-",
-            hardened.boot_file
+            hardened.apps[0].boot_file
         )));
-        assert!(hardened.boot_text.contains("siteUrl('app-1.js')"));
-        assert!(hardened.boot_text.contains(&sri(b"app-1_bg.wasm")));
+        assert!(hardened.apps[0].boot_text.contains("siteUrl('app-1.js')"));
+        assert!(hardened.apps[0].boot_text.contains(&sri(b"app-1_bg.wasm")));
         assert!(
             !html.contains("<script type=\"module\">"),
             "no inline bootstrap remains"
@@ -435,9 +456,11 @@ mod tests {
         assert!(hardened
             .policy
             .contains("require-trusted-types-for 'script'; trusted-types default"));
-        assert!(hardened.boot_text.contains("createPolicy('default'"));
+        assert!(hardened.apps[0]
+            .boot_text
+            .contains("createPolicy('default'"));
         assert!(
-            !hardened.boot_text.contains("__KLASTER_"),
+            !hardened.apps[0].boot_text.contains("__KLASTER_"),
             "every placeholder is filled"
         );
     }
@@ -465,7 +488,7 @@ mod tests {
         let pages = [sample(), nested.clone()];
         let hardened = prepare(pages.iter().map(String::as_str), read).unwrap();
         let page = apply(&nested, &hardened).unwrap();
-        assert!(page.contains(&format!("src=\"../../{}\"", hardened.boot_file)));
+        assert!(page.contains(&format!("src=\"../../{}\"", hardened.apps[0].boot_file)));
         assert!(page.contains("{\"integrity\":{\"../../app-1.js\""));
         for root in ["./", "../../"] {
             let map = import_map(root, "app-1.js", &sri(b"app-1.js"));
@@ -475,13 +498,24 @@ mod tests {
     }
 
     #[test]
-    fn a_page_naming_another_app_is_an_error() {
+    fn each_app_gets_its_own_boot_script_and_the_policy_allows_both() {
+        let embeds = sample().replace("app-1", "embed-1");
+        let pages = [sample(), embeds.clone()];
+        let hardened = prepare(pages.iter().map(String::as_str), read).unwrap();
+        assert_eq!(hardened.apps.len(), 2);
+        let page = apply(&embeds, &hardened).unwrap();
+        assert!(page.contains(&hardened.apps[1].boot_file));
+        assert!(!page.contains(&hardened.apps[0].boot_file));
+        assert!(hardened.apps[1].boot_text.contains("siteUrl('embed-1.js')"));
+        for js in ["app-1.js", "embed-1.js"] {
+            let map = import_map("./", js, &sri(js.as_bytes()));
+            assert!(hardened.policy.contains(&csp_hash(&map)), "{js}");
+        }
+    }
+
+    #[test]
+    fn a_page_naming_an_app_not_prepared_is_an_error() {
         let other = sample().replace("app-1.js", "app-2.js");
-        let pages = [sample(), other.clone()];
-        let error = prepare(pages.iter().map(String::as_str), read)
-            .err()
-            .unwrap();
-        assert!(error.contains("app-2.js"), "{error}");
         let hardened = prepare([sample().as_str()], read).unwrap();
         assert!(apply(&other, &hardened).unwrap_err().contains("app-2.js"));
     }

@@ -91,10 +91,12 @@ pub fn render_document(site: Site) -> (String, String) {
 }
 
 /// Renders every document of the package in `package_dir` into `dist`, which trunk has
-/// built (its `index.html` is the template). Returns the files written.
+/// built (its `index.html` is the frame of every page; `embed_frame`, when given, the
+/// frame of the chart pages: the embeds' own build). Returns the files written.
 pub fn render_site(
     package_dir: &Path,
     dist: &Path,
+    embed_frame: Option<&Path>,
     url: Option<String>,
 ) -> Result<Vec<PathBuf>, String> {
     let package = Arc::new(valid_package(package_dir)?);
@@ -102,6 +104,10 @@ pub fn render_site(
         extract(chart, &package.resources).map_err(|e| e.to_string())?;
     }
     let template = Template::read(&dist.join("index.html"))?;
+    let embed_template = match embed_frame {
+        Some(frame) => Template::read(frame)?,
+        None => Template::read(&dist.join("index.html"))?,
+    };
     let mut written = Vec::new();
     let mut write = |path: PathBuf, text: String| -> Result<(), String> {
         if let Some(parent) = path.parent() {
@@ -114,7 +120,11 @@ pub fn render_site(
     for (locale, document) in documents() {
         let site = Site::new(locale, document, package.clone(), url.clone());
         let file = file_of(&site);
-        let page = template.page(&site, render_document(site.clone()))?;
+        let frame = match site.document {
+            Document::Chart(_) => &embed_template,
+            _ => &template,
+        };
+        let page = frame.page(&site, render_document(site.clone()))?;
         write(dist.join(file), page)?;
     }
     let origin = url

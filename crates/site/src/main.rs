@@ -13,7 +13,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.as_slice() {
-        [command, package, dist] if command == "render" => {
+        [command, package, dist, rest @ ..] if command == "render" && rest.len() <= 1 => {
             let url = std::env::var("KLASTER_SITE_URL").unwrap_or_default();
             klaster_site::SiteUrl::parse(&url).and_then(|url| {
                 if url.is_none() {
@@ -23,10 +23,16 @@ fn main() -> ExitCode {
                         klaster_site::PLACEHOLDER_ORIGIN
                     );
                 }
-                klaster_site::render_site(&PathBuf::from(package), &PathBuf::from(dist), url)
+                let dist = PathBuf::from(dist);
+                // The chart pages' frame: the embeds' own build, when there is one.
+                let embed_frame = rest.first().map(PathBuf::from);
+                klaster_site::render_site(&PathBuf::from(package), &dist, embed_frame.as_deref(), url)
             })
         }
-        _ => Err("usage: klaster-site render <package-dir> <dist-dir>".to_string()),
+        _ => Err(
+            "usage: klaster-site render <package-dir> <dist-dir> [<chart-pages-frame.html>]"
+                .to_string(),
+        ),
     };
     match result {
         Ok(written) => {
