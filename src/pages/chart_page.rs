@@ -17,9 +17,17 @@ pub fn ChartPage(chart: ChartId) -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
     let version = data_version(&site.package.descriptor, chart.entry().needs);
+    // The files the chart reads, which are all the data the embed ever fetches.
+    let needs = chart
+        .entry()
+        .needs
+        .iter()
+        .map(|name| name.file_name())
+        .collect::<Vec<_>>()
+        .join(" ");
     let portal = portal_url(&site.absolute(""), locale, &ChartState::new(chart));
     view! {
-        <main id="main" class="embed" data-embed=chart.as_str() data-version=version>
+        <main id="main" class="embed" data-embed=chart.as_str() data-version=version data-needs=needs>
             <p class="status status--notice embed__pinned" data-pinned-notice="" role="status" hidden>
                 {Msg::EmbedDataUpdated.get(locale)} " "
                 <a href=portal.clone() target="_blank" rel="noopener">{Msg::EmbedSeeCurrent.get(locale)}</a>

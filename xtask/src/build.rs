@@ -96,7 +96,78 @@ pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
     let embed_build = embed_build_dir(dist);
     trunk(EMBED_ENTRY, &embed_build, None)?;
     join_embed_build(&embed_build, dist)?;
+    keep_frames(dist, &embed_build)?;
     after_trunk_build(dist)
+}
+
+/// The frames the pages are rendered into: trunk's two entries as trunk wrote them, kept
+/// beside `dist` (the landing page takes `dist/index.html`'s place), so the pages can be
+/// rendered again without trunk (`cargo xtask pages`).
+pub fn frames_dir(dist: &Path) -> PathBuf {
+    sibling(dist, "frames")
+}
+
+fn keep_frames(dist: &Path, embed_build: &Path) -> Result<()> {
+    let frames = frames_dir(dist);
+    std::fs::create_dir_all(&frames).map_err(|e| format!("{}: {e}", frames.display()))?;
+    for (from, to) in [
+        (dist.join("index.html"), PORTAL_FRAME),
+        (embed_build.join("index.html"), EMBED_FRAME),
+    ] {
+        std::fs::copy(&from, frames.join(to)).map_err(|e| format!("{}: {e}", from.display()))?;
+    }
+    Ok(())
+}
+
+const PORTAL_FRAME: &str = "portal.html";
+const EMBED_FRAME: &str = "embed.html";
+
+/// `cargo xtask pages <package-dir> <dist>`: the package (its files copied into
+/// `dist/data/`), its charts and every page rendered again into a site trunk built, with
+/// the frames kept beside it, then hardened and compressed: what a publisher's data change
+/// (or a test's) needs, in seconds, without rebuilding the app.
+pub fn pages_again(package: &Path, dist: &Path) -> Result<()> {
+    let absolute = |path: &Path| {
+        path.canonicalize()
+            .map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let (package, dist) = (&absolute(package)?, &absolute(dist)?);
+    let frames = frames_dir(dist);
+    if !frames.join(PORTAL_FRAME).is_file() {
+        return Err(format!(
+            "{} has no frames beside it ({}): run `cargo xtask build` first",
+            dist.display(),
+            frames.display()
+        ));
+    }
+    copy_dir(package, &dist.join("data"))?;
+    std::fs::copy(frames.join(PORTAL_FRAME), dist.join("index.html"))
+        .map_err(|e| format!("{}: {e}", dist.display()))?;
+    render(package, dist)
+}
+
+/// Copies the files of `from` into `to`, folders and all.
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    let entries = std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// `dist`'s sibling folder `<dist>-<suffix>`.
+fn sibling(dist: &Path, suffix: &str) -> PathBuf {
+    let name = dist
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "dist".into());
+    dist.with_file_name(format!("{name}-{suffix}"))
 }
 
 /// The portal's entry: every page but the chart pages is rendered into its frame.
@@ -106,11 +177,7 @@ const EMBED_ENTRY: &str = "embed.html";
 
 /// Where the embeds' build goes before its app files join `dist`.
 pub fn embed_build_dir(dist: &Path) -> PathBuf {
-    let name = dist
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "dist".into());
-    dist.with_file_name(format!("{name}-embed"))
+    sibling(dist, "embed")
 }
 
 /// Copies the embeds' JS glue and wasm into `dist`, beside the portal's.
@@ -152,31 +219,32 @@ pub fn after_trunk_build(dist: &Path) -> Result<()> {
             dist.display()
         ));
     }
-    render_charts(dist)?;
-    render_pages(dist)?;
-    crate::harden::harden(dist)?;
+    render(Path::new(PUBLISHED_PACKAGE), dist)?;
     warn_on_absolute_asset_urls(&index);
-    // Last: the copies must match the files as published.
-    crate::compress::precompress(dist)?;
     sizes::report(dist)
+}
+
+/// The data package the build publishes, relative to the repository.
+const PUBLISHED_PACKAGE: &str = "public/data";
+
+/// The charts and every page of `package` into `dist`, then hardening and, last (they must
+/// match the files as published), the precompressed copies.
+fn render(package: &Path, dist: &Path) -> Result<()> {
+    render_charts(package, dist)?;
+    render_pages(package, dist)?;
+    crate::harden::harden(dist)?;
+    crate::compress::precompress(dist)
 }
 
 /// Every chart drawn by the core's drawing functions: the files to download, the social
 /// cards, and the bodies the pages show before their code wakes (`klaster-publish render`).
-fn render_charts(dist: &Path) -> Result<()> {
+fn render_charts(package: &Path, dist: &Path) -> Result<()> {
     println!("==> build: chart images, page bodies and data files (klaster-publish render)");
     let started = Instant::now();
     process::run(
         Command::new(paths::cargo())
-            .args([
-                "run",
-                "-q",
-                "-p",
-                "klaster-publish",
-                "--",
-                "render",
-                "public/data",
-            ])
+            .args(["run", "-q", "-p", "klaster-publish", "--", "render"])
+            .arg(package)
             .arg(dist.join("charts"))
             .current_dir(paths::repo_root()),
     )?;
@@ -187,22 +255,15 @@ fn render_charts(dist: &Path) -> Result<()> {
 /// Every page in both languages, rendered ahead of time from the app's components into
 /// trunk's index.html (`klaster-site render`). Before hardening, which then treats every
 /// page alike.
-fn render_pages(dist: &Path) -> Result<()> {
+fn render_pages(package: &Path, dist: &Path) -> Result<()> {
     println!("==> build: every page rendered ahead of time (klaster-site render)");
     let started = Instant::now();
     process::run(
         Command::new(paths::cargo())
-            .args([
-                "run",
-                "-q",
-                "-p",
-                "klaster-site",
-                "--",
-                "render",
-                "public/data",
-            ])
+            .args(["run", "-q", "-p", "klaster-site", "--", "render"])
+            .arg(package)
             .arg(dist)
-            .arg(embed_build_dir(dist).join("index.html"))
+            .arg(frames_dir(dist).join(EMBED_FRAME))
             .current_dir(paths::repo_root()),
     )?;
     println!("    pages done in {}", timing::format(started.elapsed()));

@@ -52,6 +52,10 @@ Commands:
                              only checks versions
   build                      setup, then release build with trunk into dist/ and print
                              raw / gzip / brotli sizes of the .wasm and .js
+  pages <package-dir> <dist-dir>
+                             render the package's charts and every page again into a
+                             dist/ that `build` made (its frames beside it), harden and
+                             compress: a data change without rebuilding the app
   serve [--port N] [--no-build]
                              build (unless --no-build), then serve dist/ on 127.0.0.1
                              (default port 8080, or the next free one)
@@ -94,6 +98,13 @@ fn dispatch(args: &[String]) -> Result<()> {
             let toolchain = tools::setup()?;
             build::release(&toolchain)
         }
+        "pages" => match rest {
+            [package, dist] => build::pages_again(
+                std::path::Path::new(package),
+                std::path::Path::new(dist),
+            ),
+            _ => Err("usage: cargo xtask pages <package-dir> <dist-dir>".into()),
+        },
         "serve" => serve::command(rest),
         "test" => {
             expect_no_args(command, rest)?;
