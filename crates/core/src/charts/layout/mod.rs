@@ -40,6 +40,10 @@ const WANTED_PLOT_HEIGHT: f64 = 240.0;
 /// The narrowest canvas, as a share of a picture's width, that takes the picture's
 /// proportions and must still fit its labels (see [`WANTED_PLOT_HEIGHT`]).
 const NARROWER_CANVAS: f64 = 0.88;
+/// The share of the width that lines of prose (title, subtitle, footer, a legend row)
+/// fill: a font may set a long line some 7 % wider than the core's estimate (see
+/// [`text_width`]).
+const PROSE_SHARE: f64 = 0.93;
 /// The least space between two labels side by side: the widths are estimates, and a
 /// font may set a label some pixels wider (see [`text_width`]).
 pub const LABEL_GAP: f64 = 10.0;
@@ -173,12 +177,13 @@ fn head(chart: &ChartData, locale: Locale, width: f64) -> Head {
     let inner = width - 2.0 * PAD;
     let mut header = Vec::new();
     let mut y = PAD;
-    for line in wrap(chart.spec.title.get(locale), TITLE, inner) {
+    let prose = inner * PROSE_SHARE;
+    for line in wrap(chart.spec.title.get(locale), TITLE, prose) {
         header.push(TextLine::left(line, PAD, y, TITLE, Tone::Text));
         y += TITLE.line_height();
     }
     y += 2.0;
-    for line in wrap(chart.spec.subtitle.get(locale), SUBTITLE, inner) {
+    for line in wrap(chart.spec.subtitle.get(locale), SUBTITLE, prose) {
         header.push(TextLine::left(line, PAD, y, SUBTITLE, Tone::Muted));
         y += SUBTITLE.line_height();
     }
@@ -205,7 +210,7 @@ impl ChartLayout {
 
         let mut notes: Vec<&Text> = chart.spec.notes.iter().collect();
         let footer_lines = loop {
-            let lines = footer_texts(chart, locale, &notes, inner);
+            let lines = footer_texts(chart, locale, &notes, inner * PROSE_SHARE);
             let footer_height = lines.len() as f64 * SMALL.line_height();
             let room = height - PAD - footer_height - FOOTER_GAP - body_top;
             if room >= NOTES_YIELD_BELOW || notes.is_empty() {
@@ -284,8 +289,8 @@ impl ChartLayout {
     /// with its words above and its footer below.
     pub fn height_with_body(chart: &ChartData, locale: Locale, width: f64, body: f64) -> f64 {
         let notes: Vec<&Text> = chart.spec.notes.iter().collect();
-        let footer = footer_texts(chart, locale, &notes, width - 2.0 * PAD).len() as f64
-            * SMALL.line_height();
+        let prose = (width - 2.0 * PAD) * PROSE_SHARE;
+        let footer = footer_texts(chart, locale, &notes, prose).len() as f64 * SMALL.line_height();
         ChartLayout::body_top(chart, locale, width)
             + body.max(MIN_BODY_HEIGHT)
             + FOOTER_GAP
@@ -459,7 +464,8 @@ fn legend(
     let mut entries = Vec::new();
     let (mut x, mut y) = (left, top);
     for (mark, label) in items {
-        let item_width = SWATCH + 6.0 + text_width(&label, BODY);
+        // Room for a font that sets the label wider than the estimate.
+        let item_width = SWATCH + 6.0 + text_width(&label, BODY) / PROSE_SHARE;
         if x > left && x + item_width > left + width {
             x = left;
             y += row;
