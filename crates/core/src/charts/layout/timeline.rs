@@ -117,7 +117,7 @@ fn reach(radius: f64) -> f64 {
 }
 
 /// An event before it has a row: where its marker and its label go across.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Piece {
     axis_x: f64,
     radius: f64,
@@ -301,23 +301,22 @@ fn pieces(
 /// What an arrangement of labels costs, least first: stems through labels, then the
 /// height of its rows, then its lines.
 fn arrangement_cost(pieces: &[&Piece]) -> (usize, u64, usize) {
-    let owned: Vec<Piece> = pieces.iter().map(|p| (*p).clone()).collect();
-    let rows_of = place_in_rows(&owned, owned.len().max(1));
-    let crossings = (0..owned.len())
-        .flat_map(|i| (0..owned.len()).map(move |j| (i, j)))
+    let rows_of = place_in_rows(pieces, pieces.len().max(1));
+    let crossings = (0..pieces.len())
+        .flat_map(|i| (0..pieces.len()).map(move |j| (i, j)))
         .filter(|&(i, j)| {
             i != j
                 && rows_of[i] <= rows_of[j]
-                && spans_meet(owned[i].label_span(), owned[j].marker_span())
+                && spans_meet(pieces[i].label_span(), pieces[j].marker_span())
         })
         .count();
-    let height = stack_height(&row_heights(&owned, &rows_of), ROW_GAP);
-    let lines = owned.iter().map(|p| p.lines.len()).sum();
+    let height = stack_height(&row_heights(pieces, &rows_of), ROW_GAP);
+    let lines = pieces.iter().map(|p| p.lines.len()).sum();
     (crossings, height.round() as u64, lines)
 }
 
 /// How tall each row is: its tallest label.
-fn row_heights(pieces: &[Piece], rows_of: &[usize]) -> Vec<f64> {
+fn row_heights(pieces: &[&Piece], rows_of: &[usize]) -> Vec<f64> {
     let count = rows_of.iter().max().map_or(0, |r| r + 1);
     let mut heights = vec![0.0f64; count];
     for (piece, row) in pieces.iter().zip(rows_of) {
@@ -355,7 +354,7 @@ fn whole_labels(
     };
     let x = LinearScale::new(domain, (plot.x + KEY_RADIUS, plot.right() - KEY_RADIUS));
     let pieces = pieces(chart, locale, &x, plot, false);
-    let rows_of = place_in_rows(&pieces, pieces.len().max(1));
+    let rows_of = place_in_rows(&pieces.iter().collect::<Vec<_>>(), pieces.len().max(1));
     (x, domain, pieces, rows_of)
 }
 
@@ -373,10 +372,11 @@ fn spans_meet(a: (f64, f64), b: (f64, f64)) -> bool {
 /// goes first. Should the rows run out above, a free row below is taken (a stem then
 /// runs behind a label, which is better than two labels on top of each other), and only
 /// then the top row.
-fn place_in_rows(pieces: &[Piece], rows: usize) -> Vec<usize> {
+fn place_in_rows(pieces: &[&Piece], rows: usize) -> Vec<usize> {
     let n = pieces.len();
-    let covers =
-        |i: usize, j: usize| i != j && spans_meet(pieces[i].label_span(), pieces[j].marker_span());
+    let labels: Vec<(f64, f64)> = pieces.iter().map(|p| p.label_span()).collect();
+    let markers: Vec<(f64, f64)> = pieces.iter().map(|p| p.marker_span()).collect();
+    let covers = |i: usize, j: usize| i != j && spans_meet(labels[i], markers[j]);
     let mut row: Vec<Option<usize>> = vec![None; n];
     for _ in 0..n {
         let unplaced_covered =
@@ -392,14 +392,12 @@ fn place_in_rows(pieces: &[Piece], rows: usize) -> Vec<usize> {
             .filter_map(|j| row[j].map(|r| r + 1))
             .max()
             .unwrap_or(0);
-        let piece = &pieces[next];
         let free = |r: usize| {
             (0..n).filter(|&j| row[j] == Some(r)).all(|j| {
-                let other = &pieces[j];
-                !spans_meet(piece.label_span(), other.label_span())
-                    && !spans_meet(piece.label_span(), other.marker_span())
-                    && !spans_meet(piece.marker_span(), other.label_span())
-                    && !spans_meet(piece.marker_span(), other.marker_span())
+                !spans_meet(labels[next], labels[j])
+                    && !spans_meet(labels[next], markers[j])
+                    && !spans_meet(markers[next], labels[j])
+                    && !spans_meet(markers[next], markers[j])
             })
         };
         let chosen = (lowest..rows)
@@ -420,6 +418,7 @@ fn rows_height(chart: &TimelineChart, locale: Locale, width: f64) -> f64 {
         h: 0.0,
     };
     let (_, _, pieces, rows_of) = whole_labels(chart, locale, plot);
+    let pieces: Vec<&Piece> = pieces.iter().collect();
     stack_height(&row_heights(&pieces, &rows_of), ROW_GAP)
 }
 
@@ -477,7 +476,7 @@ pub(super) fn timeline_layout(chart: &TimelineChart, locale: Locale, area: Rect)
     // Whole labels where the rows fit, closer together if they must; on a canvas lower
     // than that, labels of one line in as many rows as fit.
     let room = axis_y - FIRST_ROW_AIR - plot.y - TOP_AIR;
-    let heights = row_heights(&whole, &whole_rows);
+    let heights = row_heights(&whole.iter().collect::<Vec<_>>(), &whole_rows);
     let gaps = heights.len().saturating_sub(1).max(1) as f64;
     let (pieces, rows_of, heights, gap) = if stack_height(&heights, ROW_GAP) <= room {
         // Room to spare goes between the rows, up to a few pixels each.
@@ -491,7 +490,7 @@ pub(super) fn timeline_layout(chart: &TimelineChart, locale: Locale, area: Rect)
         let cut = pieces(chart, locale, &x, plot, true);
         let pitch = BODY_BOLD.line_height() + 2.0;
         let rows = (((room + 2.0) / pitch).floor() as usize).max(1);
-        let rows_of = place_in_rows(&cut, rows);
+        let rows_of = place_in_rows(&cut.iter().collect::<Vec<_>>(), rows);
         let heights = vec![BODY_BOLD.line_height(); rows];
         (cut, rows_of, heights, 2.0)
     };
