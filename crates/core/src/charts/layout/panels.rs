@@ -3,10 +3,10 @@
 //! otherwise stacked, each under its own heading with its own years.
 
 use super::{
-    text_width, wrap, Align, Rect, TextLine, Tone, BODY, HEADING, LABEL_GAP, MARKER_RADIUS, SMALL,
-    WANTED_PLOT_HEIGHT,
+    text_width, wrap, Align, Font, Rect, TextLine, Tone, BODY, HEADING, LABEL_GAP, MARKER_RADIUS,
+    SMALL, WANTED_PLOT_HEIGHT,
 };
-use crate::charts::model::{LineChart, Panel};
+use crate::charts::model::{LineChart, Panel, SeriesShape};
 use crate::charts::scale::LinearScale;
 use crate::charts::ticks::{fitting_ticks, time_domain, ValueTicks};
 use crate::format::unit_label;
@@ -371,43 +371,32 @@ fn line_box(line: &TextLine) -> Rect {
     }
 }
 
-/// Each labelled point's label, at the first place around its point that stays in
-/// the plot and clears every marker and the labels already placed; failing that,
-/// where it overlaps least. A label that would cover another label is left out (on a
-/// narrow phone): two unreadable labels help nobody, and the value's words are in its
-/// tooltip, the table and the description.
-fn point_labels(
-    panel: &Panel,
-    locale: Locale,
-    x: &LinearScale,
-    y: &LinearScale,
-    plot: Rect,
+/// A label to place beside a point.
+struct Beside {
+    at: (f64, f64),
+    text: String,
+    font: Font,
+    /// Placed only where it clears everything; otherwise where it overlaps least.
+    strict: bool,
+}
+
+/// Labels beside points: each at the first place around its point that stays in the
+/// plot and clears every obstacle and the labels already placed; failing that (unless
+/// `strict`), where it overlaps obstacles least. A label that would cover another label
+/// is left out (on a narrow phone): two unreadable labels help nobody, and the words are
+/// in the tooltip, the table, the legend and the description.
+fn place_beside(
+    items: Vec<Beside>,
+    mut obstacles: Vec<Rect>,
     taken: &[Rect],
-) -> Vec<TextLine> {
-    let points: Vec<(f64, f64)> = panel
-        .series
-        .iter()
-        .flat_map(|s| &s.points)
-        .map(|p| (x.map(p.x), y.map(p.y)))
-        .collect();
+    plot: Rect,
+) -> (Vec<TextLine>, Vec<Rect>) {
     let r = MARKER_RADIUS + 2.0;
-    let mut obstacles: Vec<Rect> = points
-        .iter()
-        .map(|(px, py)| Rect {
-            x: px - r,
-            y: py - r,
-            w: 2.0 * r,
-            h: 2.0 * r,
-        })
-        .chain(taken.iter().copied())
-        .collect();
     let mut labels = Vec::new();
     let mut placed: Vec<Rect> = taken.to_vec();
-    let labelled = panel.series.iter().flat_map(|s| &s.points).zip(&points);
-    for (point, at) in labelled {
-        let Some(label) = &point.label else { continue };
-        let text = label.get(locale);
-        let (w, h) = (text_width(text, SMALL), SMALL.line_height());
+    for item in items {
+        let (at, font) = (item.at, item.font);
+        let (w, h) = (text_width(&item.text, font), font.line_height());
         let offsets = [-h / 2.0, -h - 2.0, 2.0, -2.0 * h - 2.0, h + 2.0];
         let candidates: Vec<(TextLine, Rect)> = [true, false]
             .iter()
@@ -419,10 +408,10 @@ fn point_labels(
                     at.0 - r - 2.0 - w
                 };
                 let line = TextLine {
-                    text: text.to_string(),
+                    text: item.text.clone(),
                     x: if right { left } else { left + w },
                     y: at.1 + dy,
-                    font: SMALL,
+                    font,
                     tone: Tone::Text,
                     align: if right { Align::Left } else { Align::Right },
                 };
@@ -457,6 +446,7 @@ fn point_labels(
             .iter()
             .enumerate()
             .min_by(|(i, a), (j, b)| overlap(&a.1).total_cmp(&overlap(&b.1)).then(i.cmp(j)))
+            .filter(|(_, c)| !item.strict || overlap(&c.1) == 0.0)
             .map(|(_, c)| c.clone());
         if let Some((line, bounds)) = best {
             // Side by side, labels keep a few pixels apart (see `LABEL_GAP`).
@@ -472,6 +462,95 @@ fn point_labels(
             placed.push(bounds);
             labels.push(line);
         }
+    }
+    (labels, placed)
+}
+
+/// The labels of single points (a target, say), then the names of the panel's lines at
+/// their last points where they all fit, so a reader need not look up the legend; all
+/// clear of every marker, of the lines and of `taken`.
+fn point_labels(
+    panel: &Panel,
+    locale: Locale,
+    x: &LinearScale,
+    y: &LinearScale,
+    plot: Rect,
+    taken: &[Rect],
+) -> Vec<TextLine> {
+    let at = |p: &crate::charts::model::Point| (x.map(p.x), y.map(p.y));
+    let r = MARKER_RADIUS + 2.0;
+    let dot = |(px, py): (f64, f64), r: f64| Rect {
+        x: px - r,
+        y: py - r,
+        w: 2.0 * r,
+        h: 2.0 * r,
+    };
+    let points: Vec<Beside> = panel
+        .series
+        .iter()
+        .flat_map(|s| &s.points)
+        .filter_map(|p| {
+            Some(Beside {
+                at: at(p),
+                text: p.label.as_ref()?.get(locale).to_string(),
+                font: SMALL,
+                strict: false,
+            })
+        })
+        .collect();
+    let lines: Vec<Beside> = panel
+        .series
+        .iter()
+        .filter(|s| s.shape != SeriesShape::Points && s.points.len() >= 2)
+        .filter_map(|s| {
+            Some(Beside {
+                at: at(s.points.last()?),
+                text: s.label.get(locale).to_string(),
+                font: SMALL,
+                strict: true,
+            })
+        })
+        .collect();
+    // One line needs no name: the panel's heading says what it is.
+    let lines = if lines.len() >= 2 { lines } else { Vec::new() };
+    if points.is_empty() && lines.is_empty() {
+        // Nothing to place: a long series need not be walked.
+        return Vec::new();
+    }
+    let mut obstacles: Vec<Rect> = panel
+        .series
+        .iter()
+        .flat_map(|s| &s.points)
+        .map(|p| dot(at(p), r))
+        .chain(taken.iter().copied())
+        .collect();
+    // The lines, as dots a few pixels apart along them.
+    for series in &panel.series {
+        let path: Vec<(f64, f64)> = series.points.iter().map(at).collect();
+        for pair in path.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let legs = match series.shape {
+                SeriesShape::Points => Vec::new(),
+                SeriesShape::Line => vec![(a, b)],
+                SeriesShape::Step => vec![(a, (b.0, a.1)), ((b.0, a.1), b)],
+            };
+            for (from, to) in legs {
+                let steps = ((to.0 - from.0).hypot(to.1 - from.1) / 4.0).ceil().max(1.0);
+                for k in 0..=steps as usize {
+                    let t = k as f64 / steps;
+                    let p = (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
+                    obstacles.push(dot(p, 2.0));
+                }
+            }
+        }
+    }
+    let (mut labels, placed) = place_beside(points, obstacles.clone(), taken, plot);
+    // The lines' names all or none: some named and some not would send the reader to
+    // the legend anyway.
+    let count = lines.len();
+    let (names, _) = place_beside(lines, obstacles, &placed, plot);
+    if names.len() == count {
+        labels.extend(names);
     }
     labels
 }
