@@ -4,7 +4,7 @@
 
 use super::{
     text_width, wrap, Align, Font, Rect, TextLine, Tone, BODY, HEADING, LABEL_GAP, MARKER_RADIUS,
-    SMALL, WANTED_PLOT_HEIGHT,
+    PLOT_HEIGHT, SMALL, WANTED_PLOT_HEIGHT,
 };
 use crate::charts::model::{LineChart, Panel, SeriesShape};
 use crate::charts::scale::LinearScale;
@@ -140,12 +140,18 @@ pub(super) fn wanted_height(chart: &LineChart, locale: Locale, width: f64) -> f6
 }
 
 pub(super) fn line_panels(chart: &LineChart, locale: Locale, area: Rect) -> Vec<PanelLayout> {
-    // Stacked where side by side would squeeze the plots, and wherever the body is tall
-    // enough to stack: a live canvas that replaces a stacked picture scaled up stays
-    // stacked rather than stretching three plots to twice their width in height.
+    // Stacked where side by side would squeeze the plots, if the body is tall enough for
+    // stacked plots of PLOT_HEIGHT (a social card is not: narrow plots side by side beat
+    // flat ones stacked); and wherever the body is tall enough to stack well: a live
+    // canvas that replaces a stacked picture scaled up stays stacked rather than
+    // stretching three plots to twice their width in height.
     let stacked = chart.panels.len() > 1 && {
         let stack = Arrangement::new(chart, locale, area.w, true);
-        !side_by_side_fits(chart, area.w) || area.h >= stack.height(wanted_plot(area.w, true))
+        if side_by_side_fits(chart, area.w) {
+            area.h >= stack.height(wanted_plot(area.w, true))
+        } else {
+            area.h >= stack.height(PLOT_HEIGHT)
+        }
     };
     let arrangement = Arrangement::new(chart, locale, area.w, stacked);
     let count = chart.panels.len().max(1);
