@@ -5,7 +5,7 @@
 use klaster_core::charts::describe::describe;
 use klaster_core::charts::hit::{position, record_ids, step, target_at, Step, Target};
 use klaster_core::charts::layout::{
-    text_width, Align, BodyLayout, ChartLayout, MapLayout, Rect, TextLine, TimelineLayout,
+    BodyLayout, ChartLayout, MapLayout, Rect, TextLine, TimelineLayout,
 };
 use klaster_core::charts::model::{
     BarChart, ChartBody, ChartData, LineChart, MapChart, TimelineChart,
@@ -495,13 +495,8 @@ fn every_chart_is_described_in_both_languages() {
 }
 
 fn text_fits(line: &TextLine, width: f64) -> bool {
-    let w = text_width(&line.text, line.font);
-    let (left, right) = match line.align {
-        Align::Left => (line.x, line.x + w),
-        Align::Center => (line.x - w / 2.0, line.x + w / 2.0),
-        Align::Right => (line.x - w, line.x),
-    };
-    left >= -0.5 && right <= width + 0.5
+    let bounds = line.bounds();
+    bounds.x >= -0.5 && bounds.right() <= width + 0.5
 }
 
 #[test]
@@ -829,22 +824,6 @@ fn the_pointer_names_the_records_of_events_and_countries() {
     );
 }
 
-/// The bounds of a line of text as laid out.
-fn text_bounds(line: &TextLine) -> Rect {
-    let w = text_width(&line.text, line.font);
-    let x = match line.align {
-        Align::Left => line.x,
-        Align::Center => line.x - w / 2.0,
-        Align::Right => line.x - w,
-    };
-    Rect {
-        x,
-        y: line.y,
-        w,
-        h: line.font.line_height(),
-    }
-}
-
 #[test]
 fn point_labels_never_cover_each_other_even_on_a_narrow_phone() {
     let package = package();
@@ -856,7 +835,8 @@ fn point_labels_never_cover_each_other_even_on_a_narrow_phone() {
                     continue;
                 };
                 for panel in panels {
-                    let bounds: Vec<Rect> = panel.point_labels.iter().map(text_bounds).collect();
+                    let bounds: Vec<Rect> =
+                        panel.point_labels.iter().map(TextLine::bounds).collect();
                     for (i, a) in bounds.iter().enumerate() {
                         for b in &bounds[i + 1..] {
                             assert!(

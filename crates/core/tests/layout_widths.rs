@@ -14,7 +14,7 @@
 //! those proportions make it.
 
 use klaster_core::charts::frame::{on_screen, standalone_size, Frame, Variant};
-use klaster_core::charts::layout::{text_width, Align, BodyLayout, ChartLayout, Rect, TextLine};
+use klaster_core::charts::layout::{BodyLayout, ChartLayout, Rect, TextLine};
 use klaster_core::charts::model::{ChartBody, ChartData};
 use klaster_core::charts::{extract, ChartId};
 use klaster_core::format::unit_label;
@@ -36,20 +36,13 @@ const MIN_PLOT_HEIGHT: f64 = 200.0;
 /// How much wider than the core's estimate a label may be set, each side.
 const TEXT_SLACK: f64 = 2.0;
 
-/// What a line of text covers: its width as the core measures it, and the height of its
-/// letters (a little less than a line, whose height includes the space between lines).
+/// What a line of text covers: its width as the core estimates it, and the height of
+/// its letters (a little less than a line, whose height includes the space between
+/// lines).
 fn text_box(line: &TextLine) -> Rect {
-    let w = text_width(&line.text, line.font);
-    let x = match line.align {
-        Align::Left => line.x,
-        Align::Center => line.x - w / 2.0,
-        Align::Right => line.x - w,
-    };
     Rect {
-        x,
-        y: line.y,
-        w,
         h: line.font.px * 1.2,
+        ..line.bounds()
     }
 }
 

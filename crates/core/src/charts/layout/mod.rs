@@ -101,6 +101,22 @@ pub struct TextLine {
 }
 
 impl TextLine {
+    /// What the line covers: its width as the core estimates it, a line high.
+    pub fn bounds(&self) -> Rect {
+        let w = text_width(&self.text, self.font);
+        let x = match self.align {
+            Align::Left => self.x,
+            Align::Center => self.x - w / 2.0,
+            Align::Right => self.x - w,
+        };
+        Rect {
+            x,
+            y: self.y,
+            w,
+            h: self.font.line_height(),
+        }
+    }
+
     fn left(text: impl Into<String>, x: f64, y: f64, font: Font, tone: Tone) -> TextLine {
         TextLine {
             text: text.into(),

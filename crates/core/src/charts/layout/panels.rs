@@ -283,7 +283,7 @@ fn panel_layout(
     let taken: Vec<Rect> = annotations
         .iter()
         .flat_map(|a| &a.lines)
-        .map(line_box)
+        .map(TextLine::bounds)
         .collect();
     let point_labels = point_labels(panel, locale, &x, &y, plot, &taken);
     PanelLayout {
@@ -359,22 +359,6 @@ fn annotation(at_x: f64, text: &str, x: &LinearScale, plot: Rect) -> AnnotationL
         })
         .collect();
     AnnotationLayout { x: at, lines }
-}
-
-/// What a line of text covers, a line high.
-fn line_box(line: &TextLine) -> Rect {
-    let w = text_width(&line.text, line.font);
-    let x = match line.align {
-        Align::Left => line.x,
-        Align::Center => line.x - w / 2.0,
-        Align::Right => line.x - w,
-    };
-    Rect {
-        x,
-        y: line.y,
-        w,
-        h: line.font.line_height(),
-    }
 }
 
 /// A label to place beside a point.
