@@ -65,6 +65,59 @@ pub fn format_compact(value: f64, locale: Locale) -> String {
     format!("{} {word}", format_number(scaled, 1, locale))
 }
 
+/// The power of a thousand a short number is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    One,
+    Thousand,
+    Million,
+    Billion,
+}
+
+impl Scale {
+    pub fn factor(self) -> f64 {
+        match self {
+            Scale::One => 1.0,
+            Scale::Thousand => 1e3,
+            Scale::Million => 1e6,
+            Scale::Billion => 1e9,
+        }
+    }
+
+    /// The largest scale at or below `value`'s size.
+    pub fn of(value: f64) -> Scale {
+        let abs = value.abs();
+        if abs >= 1e9 {
+            Scale::Billion
+        } else if abs >= 1e6 {
+            Scale::Million
+        } else if abs >= 1e3 {
+            Scale::Thousand
+        } else {
+            Scale::One
+        }
+    }
+}
+
+/// A number in `scale` written short, for tight places such as axis ticks:
+/// `200 min` / `200k`, `2,5 mln` / `2.5m`, `1,6 mlrd` / `1.6bn`. Azerbaijani keeps the
+/// abbreviations of its units (`min t`, `mln manat`) after a space; English writes the
+/// letters of its money amounts (`USD 800 m`, `AZN 6.7 bn`) closed up, as charts do.
+pub fn format_short(value: f64, scale: Scale, max_decimals: usize, locale: Locale) -> String {
+    let number = format_number(value / scale.factor(), max_decimals, locale);
+    let word = match (scale, locale) {
+        (Scale::One, _) => return number,
+        _ if value == 0.0 => return number,
+        (Scale::Thousand, Locale::Az) => " min",
+        (Scale::Million, Locale::Az) => " mln",
+        (Scale::Billion, Locale::Az) => " mlrd",
+        (Scale::Thousand, Locale::En) => "k",
+        (Scale::Million, Locale::En) => "m",
+        (Scale::Billion, Locale::En) => "bn",
+    };
+    format!("{number}{word}")
+}
+
 const MONTHS_AZ: [&str; 12] = [
     "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
     "noyabr", "dekabr",
@@ -316,6 +369,21 @@ mod tests {
         assert_eq!(format_compact(4_600_000.0, Locale::Az), "4,6 mln");
         assert_eq!(format_compact(4_600_000.0, Locale::En), "4.6 million");
         assert_eq!(format_compact(1_600_000_000.0, Locale::Az), "1,6 mlrd");
+    }
+
+    #[test]
+    fn short_numbers_keep_each_languages_abbreviations() {
+        let short = |value, scale, locale| format_short(value, scale, 1, locale);
+        assert_eq!(short(200_000.0, Scale::Thousand, Locale::Az), "200 min");
+        assert_eq!(short(200_000.0, Scale::Thousand, Locale::En), "200k");
+        assert_eq!(short(2_500_000.0, Scale::Million, Locale::Az), "2,5 mln");
+        assert_eq!(short(2_500_000.0, Scale::Million, Locale::En), "2.5m");
+        assert_eq!(short(1.6e9, Scale::Billion, Locale::Az), "1,6 mlrd");
+        assert_eq!(short(1.6e9, Scale::Billion, Locale::En), "1.6bn");
+        assert_eq!(short(0.0, Scale::Million, Locale::En), "0");
+        assert_eq!(short(750.0, Scale::One, Locale::Az), "750");
+        assert_eq!(Scale::of(4.6e6), Scale::Million);
+        assert_eq!(Scale::of(-12_000.0), Scale::Thousand);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use klaster_core::charts::describe::describe;
 use klaster_core::charts::hit::{position, record_ids, step, target_at, Step, Target};
 use klaster_core::charts::layout::{
-    text_width, Align, BodyLayout, ChartLayout, MapLayout, Rect, TextLine, TimelineLayout,
+    BodyLayout, ChartLayout, MapLayout, Rect, TextLine, TimelineLayout,
 };
 use klaster_core::charts::model::{
     BarChart, ChartBody, ChartData, LineChart, MapChart, TimelineChart,
@@ -495,13 +495,8 @@ fn every_chart_is_described_in_both_languages() {
 }
 
 fn text_fits(line: &TextLine, width: f64) -> bool {
-    let w = text_width(&line.text, line.font);
-    let (left, right) = match line.align {
-        Align::Left => (line.x, line.x + w),
-        Align::Center => (line.x - w / 2.0, line.x + w / 2.0),
-        Align::Right => (line.x - w, line.x),
-    };
-    left >= -0.5 && right <= width + 0.5
+    let bounds = line.bounds();
+    bounds.x >= -0.5 && bounds.right() <= width + 0.5
 }
 
 #[test]
@@ -534,7 +529,7 @@ fn every_text_stays_on_the_canvas() {
                     assert!(timeline.plot.w > 100.0 && timeline.plot.h > 100.0);
                     texts.extend(&timeline.tick_labels);
                     texts.extend(timeline.key_date.iter().map(|(_, label)| label));
-                    texts.extend(timeline.events.iter().map(|e| &e.label));
+                    texts.extend(timeline.events.iter().flat_map(|e| &e.label));
                 }
                 BodyLayout::Map(map) => {
                     assert!(map.frame.w > 300.0 && map.frame.h > 100.0);
@@ -662,6 +657,15 @@ fn the_timeline_emphasises_the_letter_of_intent_and_the_announcement() {
     assert!(az.contains("Qoşulma tarixi: 23 yanvar 2026."), "{az}");
 }
 
+/// The words of a label's lines.
+fn said(lines: &[TextLine]) -> String {
+    lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
 fn timeline_labels_clear_every_label_marker_and_stem_in_both_languages() {
     let package = package();
@@ -689,14 +693,14 @@ fn timeline_labels_clear_every_label_marker_and_stem_in_both_languages() {
                     !a.label_box.overlaps(&b.label_box),
                     "({}) '{}' overlaps '{}'",
                     locale.tag(),
-                    a.label.text,
-                    b.label.text
+                    said(&a.label),
+                    said(&b.label)
                 );
                 assert!(
                     !a.label_box.overlaps(&marker) && !a.label_box.overlaps(&stem),
                     "({}) '{}' covers event {j}",
                     locale.tag(),
-                    a.label.text
+                    said(&a.label)
                 );
             }
         }
@@ -820,22 +824,6 @@ fn the_pointer_names_the_records_of_events_and_countries() {
     );
 }
 
-/// The bounds of a line of text as laid out.
-fn text_bounds(line: &TextLine) -> Rect {
-    let w = text_width(&line.text, line.font);
-    let x = match line.align {
-        Align::Left => line.x,
-        Align::Center => line.x - w / 2.0,
-        Align::Right => line.x - w,
-    };
-    Rect {
-        x,
-        y: line.y,
-        w,
-        h: line.font.line_height(),
-    }
-}
-
 #[test]
 fn point_labels_never_cover_each_other_even_on_a_narrow_phone() {
     let package = package();
@@ -847,7 +835,8 @@ fn point_labels_never_cover_each_other_even_on_a_narrow_phone() {
                     continue;
                 };
                 for panel in panels {
-                    let bounds: Vec<Rect> = panel.point_labels.iter().map(text_bounds).collect();
+                    let bounds: Vec<Rect> =
+                        panel.point_labels.iter().map(TextLine::bounds).collect();
                     for (i, a) in bounds.iter().enumerate() {
                         for b in &bounds[i + 1..] {
                             assert!(

@@ -1,8 +1,10 @@
 //! Visual regression: every chart of the catalog, in both languages, rendered to SVG
-//! (light palette, 800×450) and compared with the reviewed reference in
+//! (light palette, 800 wide and as tall as the chart needs there: the size of the
+//! published file, `frame::standalone_size`) and compared with the reviewed reference in
 //! `tests/snapshots/<chart>-<locale>.svg`. Set `KLASTER_UPDATE_SNAPSHOTS=1` to write
 //! the references instead; see `tests/snapshots/README.md`.
 
+use klaster_core::charts::frame::standalone_size;
 use klaster_core::charts::svg::{escape_xml, render_svg};
 use klaster_core::charts::{extract, ChartId, Palette, PaletteName};
 use klaster_core::registry::{validate_package, Resources};
@@ -112,7 +114,8 @@ fn every_chart_matches_its_reviewed_reference_in_both_languages() {
         };
         for locale in Locale::ALL {
             let name = format!("{}-{}.svg", id.as_str(), locale.tag());
-            let result = render_svg(&chart, locale, &palette, WIDTH, HEIGHT)
+            let (width, height) = standalone_size(&chart, locale, f64::from(WIDTH));
+            let result = render_svg(&chart, locale, &palette, width as u32, height as u32)
                 .and_then(|svg| {
                     check_document(&name, &svg, chart.spec.title.get(locale))?;
                     Ok(svg)

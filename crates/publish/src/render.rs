@@ -1,6 +1,7 @@
 //! `klaster-publish render`: every chart of the catalog, in both languages, as a
 //! standalone SVG file (downloads), a PNG of the same size (the image a page or embed
-//! shows without scripts) and a social card. The same drawing function as everywhere
+//! shows without scripts) and a social card. A file is [`WIDTH`] wide and as tall as
+//! the core says the chart needs at that width ([`file_size`]). The same drawing function as everywhere
 //! else; only the backend differs: SVG here, a bitmap in [`png`] and [`card`].
 
 mod card;
@@ -12,7 +13,7 @@ pub use png::render_png;
 
 use crate::validate_dir;
 use klaster_core::charts::export::{to_csv, to_json, SourceIndex};
-use klaster_core::charts::frame::{on_screen, Frame, VARIANTS};
+use klaster_core::charts::frame::{on_screen, standalone_size, Frame, VARIANTS};
 use klaster_core::charts::svg::{render_body_svg, render_svg};
 use klaster_core::charts::{extract, ChartData, ChartId, Palette};
 use klaster_core::embed::body_image_file;
@@ -21,9 +22,16 @@ use klaster_core::text::Locale;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The size of a rendered chart, SVG and PNG, in pixels.
+/// The width of a rendered chart, SVG and PNG, in pixels.
 pub const WIDTH: u32 = 800;
-pub const HEIGHT: u32 = 450;
+
+/// The size of `chart`'s files in `locale`, SVG and PNG: [`WIDTH`] wide, as tall as its
+/// words and body need there (the core's [`standalone_size`]), so a chart of many bars or
+/// stacked panels is not squeezed into a fixed box.
+pub fn file_size(chart: &ChartData, locale: Locale) -> (u32, u32) {
+    let (width, height) = standalone_size(chart, locale, f64::from(WIDTH));
+    (width as u32, height as u32)
+}
 
 /// The file a chart is rendered to as SVG: `<chart>-<locale>.svg`.
 pub fn svg_file_name(chart: ChartId, locale: Locale) -> String {
@@ -118,9 +126,10 @@ fn chart_files(
             format!("{stem}.json"),
             to_json(chart, locale, words.index, words.sources).into_bytes(),
         ));
-        let svg = render_svg(chart, locale, palette, WIDTH, HEIGHT).map_err(failed)?;
+        let (width, height) = file_size(chart, locale);
+        let svg = render_svg(chart, locale, palette, width, height).map_err(failed)?;
         files.push((svg_file_name(id, locale), svg.into_bytes()));
-        let png = render_png(chart, locale, palette, WIDTH, HEIGHT).map_err(failed)?;
+        let png = render_png(chart, locale, palette, width, height).map_err(failed)?;
         files.push((png_file_name(id, locale), png));
         let card = render_card(chart, locale, palette).map_err(failed)?;
         files.push((card_file_name(id, locale), card));

@@ -5,11 +5,11 @@
 //! 20 s unoptimised).
 
 use klaster_core::charts::frame::VARIANTS;
-use klaster_core::charts::{ChartId, Palette};
+use klaster_core::charts::{extract, ChartId, Palette};
 use klaster_core::embed::body_image_file;
 use klaster_core::text::Locale;
 use klaster_publish::render::{
-    card_file_name, png_file_name, render_dir, svg_file_name, CARD_HEIGHT, CARD_WIDTH, HEIGHT,
+    card_file_name, file_size, png_file_name, render_dir, svg_file_name, CARD_HEIGHT, CARD_WIDTH,
     WIDTH,
 };
 use std::collections::HashSet;
@@ -52,6 +52,10 @@ fn every_chart_is_rendered_as_svg_png_and_card_in_both_languages() {
     let package = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
     let out = out_dir();
     let written = render_dir(&package, &out).expect("the shipped package renders");
+    let resources = klaster_publish::validate_dir(&package)
+        .package
+        .expect("the shipped package parses")
+        .resources;
     // SVG, PNG, card, CSV, JSON, and a body per width.
     let per_chart = 5 + VARIANTS.len();
     assert_eq!(
@@ -65,9 +69,19 @@ fn every_chart_is_rendered_as_svg_png_and_card_in_both_languages() {
     let background = [background.0, background.1, background.2];
     let mut sizes = Vec::new();
     for chart in ChartId::ALL {
+        let data = extract(chart, &resources).expect("every chart extracts");
         for locale in Locale::ALL {
             let svg = fs::read_to_string(out.join(svg_file_name(chart, locale))).unwrap();
             assert!(svg.starts_with("<svg"), "{chart} ({})", locale.tag());
+            // The SVG and the PNG are one size: the width promised, the height the chart
+            // needs.
+            let (width, height) = file_size(&data, locale);
+            assert_eq!(width, WIDTH);
+            assert!(
+                svg.contains(&format!("width=\"{width}\" height=\"{height}\"")),
+                "{chart} ({}) is not {width} × {height}",
+                locale.tag()
+            );
             let stem = format!("{}-{}", chart.as_str(), locale.tag());
             let csv = fs::read_to_string(out.join(format!("{stem}.csv"))).unwrap();
             assert!(csv.lines().count() > 1, "{stem}.csv has no rows");
@@ -93,7 +107,7 @@ fn every_chart_is_rendered_as_svg_png_and_card_in_both_languages() {
             }
 
             for (name, size) in [
-                (png_file_name(chart, locale), (WIDTH, HEIGHT)),
+                (png_file_name(chart, locale), file_size(&data, locale)),
                 (card_file_name(chart, locale), (CARD_WIDTH, CARD_HEIGHT)),
             ] {
                 let path = out.join(&name);

@@ -1,16 +1,16 @@
 //! A chart placed for a page, in CSS pixels. On a page the chart's words (title, legend,
 //! sources) are HTML around the drawing, so the drawing shows only the body of the
 //! layout: the layout is made for a taller area and the drawing shifted up by `crop`.
-//! Downloads draw the whole standalone chart instead ([`standalone_size`]).
+//! Downloads draw the whole standalone chart instead ([`standalone_size`]). Every size
+//! here is the layout's answer ([`ChartLayout::body_top`], [`ChartLayout::body_height`]),
+//! not found by laying the chart out and looking.
 //!
 //! The build draws each chart's body ahead of time at the widths of [`VARIANTS`]; the
 //! page shows the one whose viewport range it is in, and the interactive canvas that later
 //! takes its place keeps that picture's proportions ([`Variant::height_at`]), so nothing
 //! below it moves.
 
-use super::layout::{
-    text_width, wrap, BodyLayout, ChartLayout, LegendEntry, BODY, BODY_BOLD, SMALL,
-};
+use super::layout::{BodyLayout, ChartLayout, LegendEntry, BODY};
 use super::model::{ChartBody, ChartData};
 use super::ChartSpec;
 use crate::text::{Locale, Text};
@@ -71,10 +71,10 @@ impl Variant {
 pub const MIN_WIDTH: f64 = 240.0;
 /// Room kept above the body on the page.
 const TOP_MARGIN: f64 = 8.0;
-/// The least body a file gets, so the core keeps every note.
+/// Room kept under the body on the page.
+const BOTTOM_MARGIN: f64 = 4.0;
+/// The least body a file gets.
 const MIN_FILE_BODY: f64 = 160.0;
-/// What the layout keeps under the body when the footer is empty, less what is cut.
-const BOTTOM_TRIM: f64 = 12.0;
 
 /// The chart without its words, which the card shows as HTML.
 pub fn on_screen(chart: &ChartData) -> ChartData {
@@ -108,65 +108,12 @@ pub fn with_hidden(chart: &ChartData, hidden: &[usize]) -> ChartData {
     shown
 }
 
-/// The height the body of `chart` wants at `width`.
+/// The height of the canvas that shows the body of `chart` `width` wide on a page: the
+/// body the layout wants, and the margins around it.
 pub fn body_height(chart: &ChartData, locale: Locale, width: f64) -> f64 {
-    let inner = width - 28.0;
-    match &chart.body {
-        ChartBody::Lines(_) => (width * 0.45).clamp(240.0, 360.0),
-        ChartBody::Bars(bars) => {
-            // Rows are all as tall as the tallest label needs, up to two lines of it
-            // (the core ends a longer label in an ellipsis).
-            let column = bars
-                .bars
-                .iter()
-                .map(|b| text_width(b.label.get(locale), BODY_BOLD))
-                .fold(0.0, f64::max)
-                .min(inner * 0.34);
-            let lines = bars
-                .bars
-                .iter()
-                .map(|b| {
-                    let detail = b
-                        .detail
-                        .as_ref()
-                        .map_or(0, |d| wrap(d.get(locale), SMALL, column).len());
-                    wrap(b.label.get(locale), BODY_BOLD, column).len() + detail
-                })
-                .max()
-                .unwrap_or(1)
-                .min(2) as f64;
-            let row = (lines * BODY.line_height() + 12.0).max(34.0);
-            let reference = if bars.references.is_empty() {
-                0.0
-            } else {
-                SMALL.line_height() + 4.0
-            };
-            bars.bars.len() as f64 * row + reference + BODY.line_height() + 6.0
-        }
-        ChartBody::Map(map) => {
-            let (south, north) = map.latitudes;
-            inner * (north - south).max(1.0) / 360.0
-        }
-        ChartBody::Timeline(_) => {
-            // The lowest height at which no two labels overlap on the page.
-            let crop = crop(chart, locale, width);
-            let fits = |height: f64| {
-                let layout = ChartLayout::new(chart, locale, width, crop + height + BOTTOM_TRIM);
-                let BodyLayout::Timeline(timeline) = &layout.body else {
-                    return true;
-                };
-                let boxes: Vec<_> = timeline.events.iter().map(|e| e.label_box).collect();
-                boxes
-                    .iter()
-                    .enumerate()
-                    .all(|(i, a)| boxes[i + 1..].iter().all(|b| !a.overlaps(b)))
-            };
-            (0..12)
-                .map(|step| 200.0 + 40.0 * f64::from(step))
-                .find(|height| fits(*height))
-                .unwrap_or(640.0)
-        }
-    }
+    let crop = crop(chart, locale, width);
+    let above = ChartLayout::body_top(chart, locale, width) - crop;
+    above + ChartLayout::body_height(chart, locale, width) + BOTTOM_MARGIN
 }
 
 /// Where the body of a layout begins: its highest heading, label or plot.
@@ -174,7 +121,10 @@ pub fn body_top(layout: &ChartLayout) -> f64 {
     match &layout.body {
         BodyLayout::Lines(panels) => panels
             .iter()
-            .flat_map(|p| p.heading.iter().map(|h| h.y).chain([p.plot.y]))
+            .flat_map(|p| {
+                let labels = p.heading.iter().chain(&p.y_labels).map(|l| l.y);
+                labels.chain([p.plot.y])
+            })
             .fold(f64::INFINITY, f64::min),
         BodyLayout::Bars(bars) => bars
             .references
@@ -189,8 +139,9 @@ pub fn body_top(layout: &ChartLayout) -> f64 {
 /// How much of the top of the layout the page leaves out: the legend's room (its height
 /// depends only on the width) down to a little above the body.
 fn crop(chart: &ChartData, locale: Locale, width: f64) -> f64 {
-    let probe = ChartLayout::new(chart, locale, width, 2000.0);
-    (body_top(&probe) - TOP_MARGIN).max(0.0).floor()
+    (ChartLayout::body_top(chart, locale, width) - TOP_MARGIN)
+        .max(0.0)
+        .floor()
 }
 
 /// A chart placed for the page: the core's layout of the whole (word-less) chart, and
@@ -220,7 +171,9 @@ impl Frame {
         let width = width.max(MIN_WIDTH).floor();
         let height = height.max(1.0).ceil();
         let crop = crop(chart, locale, width);
-        let mut layout = ChartLayout::new(chart, locale, width, crop + height + BOTTOM_TRIM);
+        let above = ChartLayout::body_top(chart, locale, width) - crop;
+        let body = height - above - BOTTOM_MARGIN;
+        let mut layout = ChartLayout::with_body(chart, locale, width, body);
         // The legend is HTML on the page.
         let legend = std::mem::take(&mut layout.legend);
         Frame {
@@ -247,16 +200,9 @@ impl Frame {
 /// words and body need.
 pub fn standalone_size(chart: &ChartData, locale: Locale, width: f64) -> (f64, f64) {
     let width = width.clamp(640.0, 1100.0).floor();
-    // The core drops notes rather than squeeze a body below this.
-    let body = body_height(chart, locale, width).max(MIN_FILE_BODY);
-    let probe_height = body + 2000.0;
-    let probe = ChartLayout::new(chart, locale, width, probe_height);
-    let above = body_top(&probe);
-    let below = probe
-        .footer
-        .first()
-        .map_or(0.0, |line| probe_height - line.y);
-    (width, (above + body + 10.0 + below).ceil())
+    let body = ChartLayout::body_height(chart, locale, width).max(MIN_FILE_BODY);
+    let height = ChartLayout::height_with_body(chart, locale, width, body);
+    (width, height.ceil())
 }
 
 /// A legend swatch's size in CSS pixels: the core draws a legend mark 26 pixels wide.
@@ -351,8 +297,9 @@ mod tests {
                     (0.0..=12.0).contains(&top),
                     "{id} at {width}: body at {top}"
                 );
+                // Three panels stacked on a phone are the tallest.
                 assert!(
-                    frame.height >= 100.0 && frame.height < 900.0,
+                    frame.height >= 100.0 && frame.height < 1000.0,
                     "{id} at {width}: {}",
                     frame.height
                 );

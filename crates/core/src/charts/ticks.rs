@@ -2,7 +2,7 @@
 //! years on time axes, numbers written as each locale writes them.
 
 use super::text::ChartMsg;
-use crate::format::format_number;
+use crate::format::{format_number, format_short, Scale};
 use crate::text::{Locale, Text};
 
 /// The smallest step of the form 1, 2 or 5 × 10^k that cuts `span` into at most
@@ -106,6 +106,74 @@ pub fn tick_label(value: f64, step: f64, axis_max: f64, locale: Locale) -> Strin
     format_number(value, decimals_for_step(step), locale)
 }
 
+/// How a value axis writes its numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TickForm {
+    /// Grouped digits; an axis that reaches a million in millions ([`tick_label`]).
+    Full,
+    /// Short, where full labels do not fit: "200 min" / "200k", "2,5 mln" / "2.5m".
+    Short,
+}
+
+/// A value tick's label in `form`. A short axis counts in the scale of its largest
+/// value (from ten thousand up: "8.000" stays as it is).
+pub fn tick_label_in(
+    form: TickForm,
+    value: f64,
+    step: f64,
+    axis_max: f64,
+    locale: Locale,
+) -> String {
+    match form {
+        TickForm::Full => tick_label(value, step, axis_max, locale),
+        TickForm::Short => {
+            let scale = if axis_max.abs() >= 1e4 {
+                Scale::of(axis_max)
+            } else {
+                Scale::One
+            };
+            let decimals = decimals_for_step(step / scale.factor());
+            format_short(value, scale, decimals, locale)
+        }
+    }
+}
+
+/// Ticks for data from `lo` to `hi` whose labels `fit` (given the ticks and their
+/// labels): the most intervals up to `max_intervals` written in full, else the most
+/// written short, else the two ends written short. Fewer numbers before shorter ones:
+/// a reader can count the gridlines, but "200k" is one more thing to decode.
+pub fn fitting_ticks(
+    lo: f64,
+    hi: f64,
+    max_intervals: usize,
+    locale: Locale,
+    fit: impl Fn(&ValueTicks, &[String]) -> bool,
+) -> (ValueTicks, Vec<String>) {
+    let labelled = |form: TickForm, intervals: usize| {
+        let ticks = value_ticks(lo, hi, intervals);
+        let labels: Vec<String> = ticks
+            .values
+            .iter()
+            .map(|v| tick_label_in(form, *v, ticks.step, ticks.max, locale))
+            .collect();
+        (ticks, labels)
+    };
+    let tries = [(TickForm::Full, 2), (TickForm::Short, 1)]
+        .into_iter()
+        .flat_map(|(form, least)| {
+            (least..=max_intervals.max(least))
+                .rev()
+                .map(move |n| (form, n))
+        });
+    for (form, intervals) in tries {
+        let (ticks, labels) = labelled(form, intervals);
+        if fit(&ticks, &labels) {
+            return (ticks, labels);
+        }
+    }
+    labelled(TickForm::Short, 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +240,36 @@ mod tests {
             assert_eq!(ticks.values[0], 0.0);
             assert!(ticks.max >= hi);
         }
+    }
+
+    #[test]
+    fn short_ticks_count_in_the_scale_of_the_axis() {
+        let short = |v, step, max, locale| tick_label_in(TickForm::Short, v, step, max, locale);
+        assert_eq!(
+            short(200_000.0, 100_000.0, 400_000.0, Locale::Az),
+            "200 min"
+        );
+        assert_eq!(short(200_000.0, 100_000.0, 400_000.0, Locale::En), "200k");
+        assert_eq!(short(500_000.0, 500_000.0, 1e6, Locale::En), "0.5m");
+        assert_eq!(short(2.5e6, 5e5, 6e6, Locale::Az), "2,5 mln");
+        assert_eq!(short(8000.0, 2000.0, 8000.0, Locale::Az), "8.000");
+        assert_eq!(short(0.0, 2e5, 6e5, Locale::En), "0");
+    }
+
+    #[test]
+    fn fitting_ticks_drop_ticks_before_they_shorten_labels() {
+        let strings = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // Room for three labels of up to seven characters.
+        let (_, labels) = fitting_ticks(0.0, 380_000.0, 6, Locale::Az, |t, labels| {
+            t.values.len() <= 3 && labels.iter().all(|l| l.chars().count() <= 7)
+        });
+        assert_eq!(labels, strings(&["0", "200.000", "400.000"]));
+        // Room for labels of up to four characters: only the short form fits.
+        let (_, labels) = fitting_ticks(0.0, 380_000.0, 6, Locale::En, |_, labels| {
+            labels.iter().all(|l| l.chars().count() <= 4)
+        });
+        assert_eq!(labels.last().map(String::as_str), Some("400k"));
+        assert!(labels.len() > 3);
     }
 
     #[test]

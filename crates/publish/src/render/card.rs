@@ -6,7 +6,7 @@
 use super::png::Raster;
 use super::surface::{Faces, Setting};
 use klaster_core::charts::draw::draw;
-use klaster_core::charts::layout::{BodyLayout, ChartLayout, Rect, SVG_FONT_SCALE};
+use klaster_core::charts::layout::{BodyLayout, ChartLayout, Rect, TextLine, SVG_FONT_SCALE};
 use klaster_core::charts::text::ChartMsg;
 use klaster_core::charts::theme::Rgb;
 use klaster_core::charts::{ChartData, Palette};
@@ -180,28 +180,35 @@ fn source_line(faces: &Faces, chart: &ChartData, locale: Locale) -> String {
     with_ellipsis(&line, width, &measure)
 }
 
-/// Whether `chart` laid out at `size` keeps its labels apart. The core fits a body into
-/// the height it is given: a timeline's stacked labels and a bar chart's row labels
-/// collide when it is too low.
+/// Whether `chart` laid out at `size` keeps its labels whole and apart. The core fits a
+/// body into the height it is given: a timeline's labels and a bar chart's row labels
+/// are cut to one line with an ellipsis, and can collide, when it is too low.
 fn has_room(chart: &ChartData, locale: Locale, (width, height): (u32, u32)) -> bool {
     let layout = ChartLayout::new(chart, locale, f64::from(width), f64::from(height));
+    fn whole<'a>(mut lines: impl Iterator<Item = &'a TextLine>) -> bool {
+        lines.all(|l| !l.text.contains('…'))
+    }
     match &layout.body {
         BodyLayout::Timeline(timeline) => {
             let boxes: Vec<&Rect> = timeline.events.iter().map(|e| &e.label_box).collect();
-            boxes
+            let apart = boxes
                 .iter()
                 .enumerate()
-                .all(|(i, a)| boxes[i + 1..].iter().all(|b| !a.overlaps(b)))
+                .all(|(i, a)| boxes[i + 1..].iter().all(|b| !a.overlaps(b)));
+            apart && whole(timeline.events.iter().flat_map(|e| &e.label))
         }
-        BodyLayout::Bars(bars) => bars.rows.windows(2).all(|pair| {
-            let above = pair[0].label.last();
-            let below = pair[1].label.first();
-            match (above, below) {
-                // The letters of a line reach from its top to about one em down.
-                (Some(above), Some(below)) => above.y + above.font.px * 1.1 <= below.y,
-                _ => true,
-            }
-        }),
+        BodyLayout::Bars(bars) => {
+            let apart = bars.rows.windows(2).all(|pair| {
+                let above = pair[0].label.last();
+                let below = pair[1].label.first();
+                match (above, below) {
+                    // The letters of a line reach from its top to about one em down.
+                    (Some(above), Some(below)) => above.y + above.font.px * 1.1 <= below.y,
+                    _ => true,
+                }
+            });
+            apart && whole(bars.rows.iter().flat_map(|r| &r.label))
+        }
         _ => true,
     }
 }

@@ -1,7 +1,7 @@
 //! Horizontal bar charts: labelled rows on one value axis, reference rules.
 
 use super::canvas::Canvas;
-use crate::charts::layout::{Align, BarsLayout, TextLine, Tone, BODY, BODY_BOLD};
+use crate::charts::layout::BarsLayout;
 use crate::charts::model::BarChart;
 use crate::charts::style::Dash;
 use plotters::prelude::DrawingBackend;
@@ -45,14 +45,7 @@ pub fn draw<DB: DrawingBackend>(
             colour,
             !bar.confidence.needs_warning(),
         )?;
-        canvas.text(&TextLine {
-            text: row.value_label.clone(),
-            x: end + 6.0,
-            y: row.center - BODY.px * 0.6,
-            font: if bar.highlight { BODY_BOLD } else { BODY },
-            tone: Tone::Text,
-            align: Align::Left,
-        })?;
+        canvas.text(&row.value_label)?;
     }
     for reference in &geometry.references {
         let rule = [(reference.x, plot.y - 4.0), (reference.x, plot.bottom())];

@@ -79,8 +79,8 @@ pub fn draw<DB: DrawingBackend>(
 fn frame<DB: DrawingBackend>(canvas: &Canvas<DB>, geometry: &PanelLayout) -> Result<(), String> {
     let theme = canvas.theme();
     let plot = geometry.plot;
-    if let Some(heading) = &geometry.heading {
-        canvas.text(heading)?;
+    for line in &geometry.heading {
+        canvas.text(line)?;
     }
     for value in &geometry.y_ticks.values {
         let y = geometry.y.map(*value);

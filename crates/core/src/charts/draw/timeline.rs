@@ -67,7 +67,9 @@ pub fn draw<DB: DrawingBackend>(
             colour(event.key),
             !event.confidence.needs_warning(),
         )?;
-        canvas.text(&at.label)?;
+        for line in &at.label {
+            canvas.text(line)?;
+        }
     }
     Ok(())
 }

@@ -230,6 +230,12 @@ fn interior_point(shape: &ShapeLayout) -> Option<(f64, f64)> {
     best.map(|(p, _)| p).or_else(|| ring.first().copied())
 }
 
+/// The height the map wants `width` wide: as tall as its projection makes it.
+pub(super) fn wanted_height(chart: &MapChart, width: f64) -> f64 {
+    let (south, north) = chart.latitudes;
+    width * (north - south).max(1.0) / 360.0
+}
+
 pub(super) fn map_layout(chart: &MapChart, locale: Locale, area: Rect) -> MapLayout {
     let (south, north) = chart.latitudes;
     let aspect = 360.0 / (north - south).max(1.0);

@@ -18,13 +18,35 @@ pub use timeline::{fit_text, EventLayout, TimelineLayout, EVENT_RADIUS, KEY_RADI
 use super::model::{ChartBody, ChartData, SeriesShape};
 use super::style::{event_shape, MarkerShape};
 use super::text::{event_kind_text, ChartMsg};
+use super::ticks;
 use crate::format::format_date;
 use crate::text::{Locale, Text};
 
 const PAD: f64 = 14.0;
 const SWATCH: f64 = 26.0;
-const MIN_PLOT_HEIGHT: f64 = 110.0;
+/// The least body a canvas that is too low still gets.
+const MIN_BODY_HEIGHT: f64 = 110.0;
+/// A note is left out before the body gets lower than this.
+const NOTES_YIELD_BELOW: f64 = 150.0;
+/// Between the body and the footer.
+const FOOTER_GAP: f64 = 10.0;
 pub const MARKER_RADIUS: f64 = 4.0;
+/// The least height of a plot at the sizes the core chooses ([`ChartLayout::body_height`]).
+pub const PLOT_HEIGHT: f64 = 200.0;
+/// The least plot height the core asks for: [`PLOT_HEIGHT`] and a fifth more, so that
+/// a live canvas up to a tenth narrower than the picture it replaces, and so as much
+/// lower (`frame::Variant::height_at`), still has a plot that tall.
+const WANTED_PLOT_HEIGHT: f64 = 240.0;
+/// The narrowest canvas, as a share of a picture's width, that takes the picture's
+/// proportions and must still fit its labels (see [`WANTED_PLOT_HEIGHT`]).
+const NARROWER_CANVAS: f64 = 0.88;
+/// The share of the width that lines of prose (title, subtitle, footer, a legend row)
+/// fill: a font may set a long line some 7 % wider than the core's estimate (see
+/// [`text_width`]).
+const PROSE_SHARE: f64 = 0.93;
+/// The least space between two labels side by side: the widths are estimates, and a
+/// font may set a label some pixels wider (see [`text_width`]).
+pub const LABEL_GAP: f64 = 10.0;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -79,6 +101,22 @@ pub struct TextLine {
 }
 
 impl TextLine {
+    /// What the line covers: its width as the core estimates it, a line high.
+    pub fn bounds(&self) -> Rect {
+        let w = text_width(&self.text, self.font);
+        let x = match self.align {
+            Align::Left => self.x,
+            Align::Center => self.x - w / 2.0,
+            Align::Right => self.x - w,
+        };
+        Rect {
+            x,
+            y: self.y,
+            w,
+            h: self.font.line_height(),
+        }
+    }
+
     fn left(text: impl Into<String>, x: f64, y: f64, font: Font, tone: Tone) -> TextLine {
         TextLine {
             text: text.into(),
@@ -143,32 +181,55 @@ pub struct ChartLayout {
     pub footer: Vec<TextLine>,
 }
 
+/// The words above the body: the title, the subtitle and the legend, `width` wide.
+struct Head {
+    header: Vec<TextLine>,
+    legend: Vec<LegendEntry>,
+    /// Where the body begins.
+    bottom: f64,
+}
+
+fn head(chart: &ChartData, locale: Locale, width: f64) -> Head {
+    let inner = width - 2.0 * PAD;
+    let mut header = Vec::new();
+    let mut y = PAD;
+    let prose = inner * PROSE_SHARE;
+    for line in wrap(chart.spec.title.get(locale), TITLE, prose) {
+        header.push(TextLine::left(line, PAD, y, TITLE, Tone::Text));
+        y += TITLE.line_height();
+    }
+    y += 2.0;
+    for line in wrap(chart.spec.subtitle.get(locale), SUBTITLE, prose) {
+        header.push(TextLine::left(line, PAD, y, SUBTITLE, Tone::Muted));
+        y += SUBTITLE.line_height();
+    }
+    y += 6.0;
+    let (legend, legend_bottom) = legend(chart, locale, PAD, y, inner);
+    Head {
+        header,
+        legend,
+        bottom: legend_bottom + 6.0,
+    }
+}
+
 impl ChartLayout {
+    /// `chart` laid out on a `width` × `height` canvas: the words above take what they
+    /// need, the footer what it needs from the bottom (dropping notes, last first, rather
+    /// than squeezing the body below a readable height), and the body the rest.
     pub fn new(chart: &ChartData, locale: Locale, width: f64, height: f64) -> ChartLayout {
         let inner = width - 2.0 * PAD;
-        let mut header = Vec::new();
-        let mut y = PAD;
-        for line in wrap(chart.spec.title.get(locale), TITLE, inner) {
-            header.push(TextLine::left(line, PAD, y, TITLE, Tone::Text));
-            y += TITLE.line_height();
-        }
-        y += 2.0;
-        for line in wrap(chart.spec.subtitle.get(locale), SUBTITLE, inner) {
-            header.push(TextLine::left(line, PAD, y, SUBTITLE, Tone::Muted));
-            y += SUBTITLE.line_height();
-        }
-        y += 6.0;
-        let (legend, legend_bottom) = legend(chart, locale, PAD, y, inner);
-        let body_top = legend_bottom + 6.0;
+        let Head {
+            header,
+            legend,
+            bottom: body_top,
+        } = head(chart, locale, width);
 
-        // The footer takes what it needs from the bottom, dropping notes (last first)
-        // rather than squeezing the plot below a readable height.
         let mut notes: Vec<&Text> = chart.spec.notes.iter().collect();
         let footer_lines = loop {
-            let lines = footer_texts(chart, locale, &notes, inner);
+            let lines = footer_texts(chart, locale, &notes, inner * PROSE_SHARE);
             let footer_height = lines.len() as f64 * SMALL.line_height();
-            let room = height - PAD - footer_height - 8.0 - body_top;
-            if room >= MIN_PLOT_HEIGHT + 40.0 || notes.is_empty() {
+            let room = height - PAD - footer_height - FOOTER_GAP - body_top;
+            if room >= NOTES_YIELD_BELOW || notes.is_empty() {
                 break lines;
             }
             notes.pop();
@@ -192,7 +253,7 @@ impl ChartLayout {
             x: PAD,
             y: body_top,
             w: inner,
-            h: (footer_top - 10.0 - body_top).max(MIN_PLOT_HEIGHT),
+            h: (footer_top - FOOTER_GAP - body_top).max(MIN_BODY_HEIGHT),
         };
         let body = match &chart.body {
             ChartBody::Lines(lines) => BodyLayout::Lines(panels::line_panels(lines, locale, area)),
@@ -211,6 +272,95 @@ impl ChartLayout {
             footer,
         }
     }
+
+    /// `chart` laid out `width` wide with a body `body` tall and its footer below it
+    /// (every note, unless the body is lower than a note may squeeze it).
+    pub fn with_body(chart: &ChartData, locale: Locale, width: f64, body: f64) -> ChartLayout {
+        let height = ChartLayout::height_with_body(chart, locale, width, body);
+        ChartLayout::new(chart, locale, width, height)
+    }
+
+    /// Where the body of `chart` begins `width` wide: under its title, subtitle and
+    /// legend. An empty title and subtitle (the page's form of a chart, whose words are
+    /// HTML) leave only the legend above it.
+    pub fn body_top(chart: &ChartData, locale: Locale, width: f64) -> f64 {
+        head(chart, locale, width).bottom
+    }
+
+    /// The height the body of `chart` wants `width` wide: every label at full length
+    /// without overlapping another, and a plot at least [`PLOT_HEIGHT`] tall (a map:
+    /// as tall as its proportions make it at the body's width).
+    pub fn body_height(chart: &ChartData, locale: Locale, width: f64) -> f64 {
+        let inner = width - 2.0 * PAD;
+        let wanted = match &chart.body {
+            ChartBody::Lines(lines) => panels::wanted_height(lines, locale, inner),
+            ChartBody::Bars(bars) => bars::wanted_height(bars, locale, inner),
+            ChartBody::Timeline(timeline) => timeline::wanted_height(timeline, locale, inner),
+            ChartBody::Map(map) => map::wanted_height(map, inner),
+        };
+        wanted.max(MIN_BODY_HEIGHT)
+    }
+
+    /// The height of a canvas `width` wide on which the body of `chart` is `body` tall,
+    /// with its words above and its footer below.
+    pub fn height_with_body(chart: &ChartData, locale: Locale, width: f64, body: f64) -> f64 {
+        let notes: Vec<&Text> = chart.spec.notes.iter().collect();
+        let prose = (width - 2.0 * PAD) * PROSE_SHARE;
+        let footer = footer_texts(chart, locale, &notes, prose).len() as f64 * SMALL.line_height();
+        ChartLayout::body_top(chart, locale, width)
+            + body.max(MIN_BODY_HEIGHT)
+            + FOOTER_GAP
+            + footer
+            + PAD
+    }
+}
+
+/// The labels of a horizontal value axis under `plot`, each centred on its tick, or
+/// moved in as little as keeps it within `bounds` and the canvas margins beside them;
+/// `None` when two would come closer than [`LABEL_GAP`].
+fn axis_labels(
+    ticks: &ticks::ValueTicks,
+    labels: &[String],
+    plot: Rect,
+    bounds: Rect,
+) -> Option<Vec<TextLine>> {
+    let x = super::scale::LinearScale::new((ticks.min, ticks.max), (plot.x, plot.right()));
+    let centres: Vec<f64> = ticks.values.iter().map(|v| x.map(*v)).collect();
+    let widths: Vec<f64> = labels.iter().map(|l| text_width(l, BODY)).collect();
+    let edge = PAD - 4.0;
+    let centres = spread(&centres, &widths, (bounds.x - edge, bounds.right() + edge))?;
+    Some(
+        centres
+            .into_iter()
+            .zip(labels)
+            .map(|(at, text)| TextLine {
+                text: text.clone(),
+                x: at,
+                y: plot.bottom() + 5.0,
+                font: BODY,
+                tone: Tone::Muted,
+                align: Align::Center,
+            })
+            .collect(),
+    )
+}
+
+/// Centres for labels `widths` wide at `centres` (in order along a line), each moved in
+/// as little as keeps it within `lo..hi`; `None` when two would come closer than
+/// [`LABEL_GAP`] or one is wider than the line.
+fn spread(centres: &[f64], widths: &[f64], (lo, hi): (f64, f64)) -> Option<Vec<f64>> {
+    let mut placed: Vec<f64> = Vec::with_capacity(centres.len());
+    for (at, w) in centres.iter().zip(widths) {
+        if *w > hi - lo {
+            return None;
+        }
+        placed.push(at.clamp(lo + w / 2.0, hi - w / 2.0));
+    }
+    let apart = placed
+        .windows(2)
+        .zip(widths.windows(2))
+        .all(|(c, w)| c[1] - w[1] / 2.0 - (c[0] + w[0] / 2.0) >= LABEL_GAP);
+    apart.then_some(placed)
 }
 
 fn footer_texts(
@@ -330,7 +480,8 @@ fn legend(
     let mut entries = Vec::new();
     let (mut x, mut y) = (left, top);
     for (mark, label) in items {
-        let item_width = SWATCH + 6.0 + text_width(&label, BODY);
+        // Room for a font that sets the label wider than the estimate.
+        let item_width = SWATCH + 6.0 + text_width(&label, BODY) / PROSE_SHARE;
         if x > left && x + item_width > left + width {
             x = left;
             y += row;
