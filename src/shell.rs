@@ -47,7 +47,7 @@ fn Header() -> impl IntoView {
         .filter(|page| Page::NAVIGATION.contains(page))
         .unwrap_or(Page::Home);
     view! {
-        <header class="site-header">
+        <header class="site-header" id="top">
             <div class="site-header__bar">
                 <a class="site-name" href=site.page_link(locale, &Page::Home)>
                     <span class="site-name__mark" aria-hidden="true">"K"</span>

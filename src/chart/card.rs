@@ -77,7 +77,7 @@ pub fn ChartCard(chart: ChartId) -> impl IntoView {
             view! {
                 <div class="chart-card__more" data-chart=id.as_str() hidden=*id != chart>
                     {card_details(*id, data, &words, false)}
-                    {card_footer(data, &words, embed)}
+                    {card_footer(data, &words, true)}
                     {card_downloads(*id, locale, &site.root)}
                 </div>
             }

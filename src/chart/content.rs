@@ -212,10 +212,10 @@ pub fn card_downloads(chart: ChartId, locale: Locale, root: &str) -> AnyView {
         })
         .collect_view();
     view! {
-        <div class="chart-card__downloads" role="group" aria-label=Msg::ChartDownloadLabel.get(locale)>
-            <span class="chart-card__downloads-label" aria-hidden="true">{Msg::Download.get(locale)} ":"</span>
-            {links}
-        </div>
+        <details class="chart-card__downloads">
+            <summary>{Msg::ChartDownloadLabel.get(locale)}</summary>
+            <div class="chart-card__download-links" role="group" aria-label=Msg::ChartDownloadLabel.get(locale)>{links}</div>
+        </details>
     }
     .into_any()
 }

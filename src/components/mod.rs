@@ -3,6 +3,8 @@
 
 pub mod confidence_scale;
 pub mod figure;
+pub mod fold;
+pub mod on_this_page;
 pub mod source_line;
 pub mod sourced;
 pub mod terms;

@@ -5,10 +5,15 @@ use crate::context::use_site;
 use klaster_core::queries::glossary_entries;
 use leptos::prelude::*;
 
-/// The glossary entries `ids`, in that order, with their plain-language definitions and
-/// their sources where they have any.
+/// The glossary entries `ids`, in that order, each opening to its plain-language
+/// definition and its sources where it has any.
 #[component]
-pub fn Terms(ids: &'static [&'static str]) -> impl IntoView {
+pub fn Terms(
+    ids: &'static [&'static str],
+    /// Open from the start: the terms are what the section explains, not a key to it.
+    #[prop(optional)]
+    open: bool,
+) -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
     let entries: Vec<_> = glossary_entries(site.glossary(), ids)
@@ -16,14 +21,16 @@ pub fn Terms(ids: &'static [&'static str]) -> impl IntoView {
         .cloned()
         .collect();
     view! {
-        <dl class="terms">
+        <ul class="terms">
             {entries.into_iter().map(|entry| view! {
-                <dt>{entry.term.get(locale).to_string()}</dt>
-                <dd>
-                    <p>{entry.definition.get(locale).to_string()}</p>
-                    <SourceLine ids=entry.sources/>
-                </dd>
+                <li>
+                    <details class="term" open=open>
+                        <summary class="term__name">{entry.term.get(locale).to_string()}</summary>
+                        <p>{entry.definition.get(locale).to_string()}</p>
+                        <SourceLine ids=entry.sources/>
+                    </details>
+                </li>
             }).collect_view()}
-        </dl>
+        </ul>
     }
 }

@@ -1,7 +1,7 @@
 //! A list of dated events: date (or date span), kind, title, description, who was
 //! involved, and the event's sources and confidence one click away.
 
-use crate::components::sourced::SourcedText;
+use crate::components::figure::FigureDetails;
 use crate::context::use_site;
 use klaster_core::i18n::Msg;
 use klaster_core::queries::{actor_names, format_date_span, Provenance};
@@ -35,19 +35,19 @@ pub fn Timeline(events: Vec<TimelineEvent>, id_prefix: &'static str) -> impl Int
                             <span class="timeline__kind">{event_kind_label(kind).get(locale)}</span>
                         </p>
                         <h3 class="timeline__title" id=title_id.clone()>{event.title.get(locale).to_string()}</h3>
-                        <p class="timeline__description">{event.description.get(locale).to_string()}</p>
-                        {(!names.is_empty()).then(|| view! {
-                            <p class="timeline__actors">
-                                <span class="timeline__actors-label">{Msg::PagesInvolved.get(locale)} ": "</span>
-                                {names}
-                            </p>
-                        })}
-                        <SourcedText
-                            text=Msg::FigureDetails.get(locale)
-                            provenance=Provenance::of_event(&event)
-                            bare=true
-                            described_by=title_id
-                        />
+                        // What happened, who took part and the sources, one tap away: a long
+                        // timeline reads as dates and titles on a phone.
+                        <details class="timeline__more">
+                            <summary aria-describedby=title_id>{Msg::EventMore.get(locale)}</summary>
+                            <p class="timeline__description">{event.description.get(locale).to_string()}</p>
+                            {(!names.is_empty()).then(|| view! {
+                                <p class="timeline__actors">
+                                    <span class="timeline__actors-label">{Msg::PagesInvolved.get(locale)} ": "</span>
+                                    {names}
+                                </p>
+                            })}
+                            <FigureDetails provenance=Provenance::of_event(&event)/>
+                        </details>
                     </li>
                 }
             }).collect_view()}

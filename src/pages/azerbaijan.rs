@@ -2,9 +2,10 @@
 
 use crate::chart::ChartCard;
 use crate::components::figure::SourcedValue;
-use crate::components::sourced::SourcedText;
+use crate::components::figure::FigureDetails;
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
+use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::context::use_site;
 use klaster_core::charts::ChartId;
 use klaster_core::i18n::{page_title, Msg};
@@ -43,6 +44,14 @@ fn kind_heading(kind: ActorKind) -> Msg {
     }
 }
 
+/// The page's sections, in reading order: the "On this page" list and the sections share them.
+const AZERBAIJAN_STORY: SectionRef = ("azerbaijan-story", Msg::AzerbaijanStoryTitle);
+const AZERBAIJAN_ACTORS: SectionRef = ("azerbaijan-actors", Msg::AzerbaijanActorsTitle);
+const AZERBAIJAN_TIMELINE: SectionRef = ("azerbaijan-timeline", Msg::AzerbaijanTimelineTitle);
+const AZERBAIJAN_POLICY: SectionRef = ("azerbaijan-policy", Msg::AzerbaijanPolicyTitle);
+const AZERBAIJAN_TERMS: SectionRef = ("azerbaijan-terms", Msg::PagesWordsUsed);
+const SECTIONS: [SectionRef; 5] = [AZERBAIJAN_STORY, AZERBAIJAN_ACTORS, AZERBAIJAN_TIMELINE, AZERBAIJAN_POLICY, AZERBAIJAN_TERMS];
+
 #[component]
 pub fn AzerbaijanPage() -> impl IntoView {
     let site = use_site();
@@ -65,20 +74,15 @@ pub fn AzerbaijanPage() -> impl IntoView {
             view! {
                 <h3>{kind_heading(kind).get(locale)}</h3>
                 <ul class="actor-list">
-                    {actors.into_iter().map(|actor| {
-                        let name_id = format!("actor-{}-name", actor.id);
-                        view! {
-                            <li class="actor">
-                                <p class="actor__name" id=name_id.clone()>{actor.name.get(locale).to_string()}</p>
+                    {actors.into_iter().map(|actor| view! {
+                        // The name reads as a list; the role and the sources open under it.
+                        <li class="actor" id=format!("actor-{}", actor.id)>
+                            <details>
+                                <summary class="actor__name">{actor.name.get(locale).to_string()}</summary>
                                 <p class="actor__role">{actor.role.get(locale).to_string()}</p>
-                                <SourcedText
-                                    text=Msg::FigureDetails.get(locale)
-                                    provenance=Provenance::of_actor(actor)
-                                    bare=true
-                                    described_by=name_id
-                                />
-                            </li>
-                        }
+                                <FigureDetails provenance=Provenance::of_actor(actor)/>
+                            </details>
+                        </li>
                     }).collect_view()}
                 </ul>
             }
@@ -97,9 +101,9 @@ pub fn AzerbaijanPage() -> impl IntoView {
         <article class="page">
             <h1>{page_title(&Page::Azerbaijan).get(locale)}</h1>
             <p class="lead">{Msg::AzerbaijanLead.get(locale)}</p>
+            <OnThisPage sections=&SECTIONS/>
 
-            <section aria-labelledby="azerbaijan-story">
-                <h2 id="azerbaijan-story">{Msg::AzerbaijanStoryTitle.get(locale)}</h2>
+            <Section section=AZERBAIJAN_STORY>
                 <p>{Msg::AzerbaijanStorySigning.get(locale)}</p>
                 <p>{Msg::AzerbaijanStoryCluster.get(locale)}</p>
                 <p>{Msg::AzerbaijanStoryBackground.get(locale)}</p>
@@ -108,31 +112,28 @@ pub fn AzerbaijanPage() -> impl IntoView {
                 <div class="figure-grid">
                     {after_joining.into_iter().map(|figure| view! { <SourcedValue figure/> }).collect_view()}
                 </div>
-            </section>
+            </Section>
 
-            <section aria-labelledby="azerbaijan-actors">
-                <h2 id="azerbaijan-actors">{Msg::AzerbaijanActorsTitle.get(locale)}</h2>
+            <Section section=AZERBAIJAN_ACTORS>
                 <p>{Msg::AzerbaijanActorsLead.get(locale)}</p>
                 {actor_groups}
-            </section>
+            </Section>
 
-            <section aria-labelledby="azerbaijan-timeline">
-                <h2 id="azerbaijan-timeline">{Msg::AzerbaijanTimelineTitle.get(locale)}</h2>
+            <Section section=AZERBAIJAN_TIMELINE>
                 <p>{Msg::AzerbaijanTimelineLead.get(locale)}</p>
                 <ChartCard chart=ChartId::AccessionTimeline/>
                 <Timeline events=timeline id_prefix="timeline"/>
-            </section>
+            </Section>
 
-            <section aria-labelledby="azerbaijan-policy">
-                <h2 id="azerbaijan-policy">{Msg::AzerbaijanPolicyTitle.get(locale)}</h2>
+            <Section section=AZERBAIJAN_POLICY>
                 <p>{Msg::AzerbaijanPolicyLead.get(locale)}</p>
                 <Timeline events=policy id_prefix="policy"/>
-            </section>
+            </Section>
 
-            <section aria-labelledby="azerbaijan-terms">
-                <h2 id="azerbaijan-terms">{Msg::PagesWordsUsed.get(locale)}</h2>
+            <Section section=AZERBAIJAN_TERMS>
                 <Terms ids=&TERMS/>
-            </section>
+            </Section>
+            <BackToTop/>
         </article>
     }
     .into_any()

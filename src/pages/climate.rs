@@ -6,6 +6,7 @@ use crate::components::figure::SourcedValue;
 use crate::components::sourced::SourcedCell;
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
+use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::context::use_site;
 use klaster_core::charts::ChartId;
 use klaster_core::i18n::{page_title, Msg};
@@ -26,24 +27,34 @@ const TERMS: [&str; 4] = [
 ];
 
 /// Figure cards in a grid.
-fn cards(figures: Vec<&Figure<ClimateMetric>>) -> impl IntoView {
+fn cards(figures: Vec<&Figure<ClimateMetric>>) -> AnyView {
     let figures: Vec<Figure<ClimateMetric>> = figures.into_iter().cloned().collect();
     view! {
         <div class="figure-grid">
             {figures.into_iter().map(|figure| view! { <SourcedValue figure/> }).collect_view()}
         </div>
     }
+    .into_any()
 }
+
+/// The page's sections, in reading order: the "On this page" list and the sections share them.
+const CLIMATE_EMISSIONS: SectionRef = ("climate-emissions", Msg::ClimateEmissionsTitle);
+const CLIMATE_SECTORS: SectionRef = ("climate-sectors", Msg::ClimateSectorsTitle);
+const CLIMATE_TARGETS: SectionRef = ("climate-targets", Msg::ClimateTargetsTitle);
+const CLIMATE_COP29: SectionRef = ("climate-cop29", Msg::ClimateCop29Title);
+const CLIMATE_TERMS: SectionRef = ("climate-terms", Msg::PagesWordsUsed);
+const SECTIONS: [SectionRef; 5] = [CLIMATE_EMISSIONS, CLIMATE_SECTORS, CLIMATE_TARGETS, CLIMATE_COP29, CLIMATE_TERMS];
 
 #[component]
 pub fn ClimatePage() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let Some(climate) = site.get::<ClimateContext>() else {
+    let Some(climate) = site.get::<ClimateContext>().cloned() else {
         return ().into_any();
     };
     let emissions = climate_figures(&climate.figures, ClimateTopic::Emissions);
     let (disagreements, alone) = split_disagreements(&emissions);
+    let alone = cards(alone);
     let disagreements = disagreements
         .into_iter()
         .enumerate()
@@ -74,8 +85,8 @@ pub fn ClimatePage() -> impl IntoView {
         .into_iter()
         .cloned()
         .collect();
-    let others = climate_figures(&climate.figures, ClimateTopic::OtherTargets);
-    let finance = climate_figures(&climate.figures, ClimateTopic::ClimateFinance);
+    let others = cards(climate_figures(&climate.figures, ClimateTopic::OtherTargets));
+    let finance = cards(climate_figures(&climate.figures, ClimateTopic::ClimateFinance));
     let events = in_date_order(&climate.events)
         .into_iter()
         .cloned()
@@ -85,16 +96,15 @@ pub fn ClimatePage() -> impl IntoView {
         <article class="page">
             <h1>{page_title(&Page::Climate).get(locale)}</h1>
             <p class="lead">{Msg::ClimateLead.get(locale)}</p>
+            <OnThisPage sections=&SECTIONS/>
 
-            <section aria-labelledby="climate-emissions">
-                <h2 id="climate-emissions">{Msg::ClimateEmissionsTitle.get(locale)}</h2>
+            <Section section=CLIMATE_EMISSIONS>
                 <p>{Msg::ClimateEmissionsLead.get(locale)}</p>
-                {cards(alone)}
+                {alone}
                 {disagreements}
-            </section>
+            </Section>
 
-            <section aria-labelledby="climate-sectors">
-                <h2 id="climate-sectors">{Msg::ClimateSectorsTitle.get(locale)}</h2>
+            <Section section=CLIMATE_SECTORS>
                 <table class="data-table data-table--narrow">
                     <caption><span>{Msg::ClimateSectorsCaption.get(locale)}</span></caption>
                     <thead>
@@ -112,28 +122,26 @@ pub fn ClimatePage() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </section>
+            </Section>
 
-            <section aria-labelledby="climate-targets">
-                <h2 id="climate-targets">{Msg::ClimateTargetsTitle.get(locale)}</h2>
+            <Section section=CLIMATE_TARGETS>
                 <p>{Msg::ClimateTargetsLead.get(locale)}</p>
                 <ChartCard chart=ChartId::EmissionsTargets/>
                 <TargetTable/>
                 <h3>{Msg::ClimateOtherTargets.get(locale)}</h3>
-                {cards(others)}
-            </section>
+                {others}
+            </Section>
 
-            <section aria-labelledby="climate-cop29">
-                <h2 id="climate-cop29">{Msg::ClimateCop29Title.get(locale)}</h2>
+            <Section section=CLIMATE_COP29>
                 <p>{Msg::ClimateCop29Lead.get(locale)}</p>
-                {cards(finance)}
+                {finance}
                 <Timeline events id_prefix="climate"/>
-            </section>
+            </Section>
 
-            <section aria-labelledby="climate-terms">
-                <h2 id="climate-terms">{Msg::PagesWordsUsed.get(locale)}</h2>
+            <Section section=CLIMATE_TERMS>
                 <Terms ids=&TERMS/>
-            </section>
+            </Section>
+            <BackToTop/>
         </article>
     }
     .into_any()

@@ -3,8 +3,10 @@
 
 use crate::chart::ChartCard;
 use crate::components::figure::SourcedValue;
+use crate::components::fold::Fold;
 use crate::components::sourced::{SourcedCell, SourcedText};
 use crate::components::terms::Terms;
+use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::context::use_site;
 use klaster_core::charts::ChartId;
 use klaster_core::format::{format_date, format_value};
@@ -33,6 +35,12 @@ const CO2_DEFINITION: &str = "glossary-reduction-potential-vs-emissions";
 /// The country whose cluster the portal is about.
 const AZERBAIJAN: &str = "AZ";
 
+/// The page's sections, in reading order: the "On this page" list and the sections share them.
+const INITIATIVE_WHAT: SectionRef = ("initiative-what", Msg::InitiativeWhatTitle);
+const INITIATIVE_GROWTH: SectionRef = ("initiative-growth", Msg::InitiativeGrowthTitle);
+const INITIATIVE_MEMBERS: SectionRef = ("initiative-members", Msg::InitiativeMembersTitle);
+const SECTIONS: [SectionRef; 3] = [INITIATIVE_WHAT, INITIATIVE_GROWTH, INITIATIVE_MEMBERS];
+
 #[component]
 pub fn InitiativePage() -> impl IntoView {
     let site = use_site();
@@ -46,19 +54,18 @@ pub fn InitiativePage() -> impl IntoView {
         <article class="page">
             <h1>{page_title(&Page::Initiative).get(locale)}</h1>
             <p class="lead">{Msg::InitiativeLead.get(locale)}</p>
+            <OnThisPage sections=&SECTIONS/>
 
-            <section aria-labelledby="initiative-what">
-                <h2 id="initiative-what">{Msg::InitiativeWhatTitle.get(locale)}</h2>
+            <Section section=INITIATIVE_WHAT>
                 <p>{Msg::InitiativeWhatIntro.get(locale)}</p>
-                <Terms ids=&TERMS/>
+                <Terms ids=&TERMS open=true/>
                 <p>{Msg::InitiativeEngaged.get(locale)}</p>
                 <div class="figure-grid">
                     {engaged.map(|figure| view! { <SourcedValue figure/> })}
                 </div>
-            </section>
+            </Section>
 
-            <section aria-labelledby="initiative-growth">
-                <h2 id="initiative-growth">{Msg::InitiativeGrowthTitle.get(locale)}</h2>
+            <Section section=INITIATIVE_GROWTH>
                 <p>{Msg::InitiativeGrowthLead.get(locale)}</p>
                 <div class="callout" role="note">
                     <p class="callout__title"><strong>{Msg::InitiativeCo2ChangeTitle.get(locale)}</strong></p>
@@ -69,16 +76,16 @@ pub fn InitiativePage() -> impl IntoView {
                 <ChartCard chart=ChartId::InitiativeMetrics/>
                 <GrowthTable/>
                 <Ambition/>
-            </section>
+            </Section>
 
-            <section aria-labelledby="initiative-members">
-                <h2 id="initiative-members">{Msg::InitiativeMembersTitle.get(locale)}</h2>
+            <Section section=INITIATIVE_MEMBERS>
                 <p>{Msg::InitiativeMembersLead.get(locale)}</p>
                 <ChartCard chart=ChartId::MemberMap/>
                 <ChartCard chart=ChartId::MembersByCountry/>
                 <MemberTable/>
                 <Unidentified/>
-            </section>
+            </Section>
+            <BackToTop/>
         </article>
     }
 }
@@ -206,6 +213,7 @@ fn MemberTable() -> impl IntoView {
         })
         .collect_view();
     view! {
+        <Fold summary=Msg::InitiativeMembersCaption.get(locale)>
         <div class="table-scroll" tabindex="0" role="region" aria-label=Msg::InitiativeMembersRegion.get(locale)>
             <table class="data-table data-table--members">
                 <caption><span>{Msg::InitiativeMembersCaption.get(locale)}</span></caption>
@@ -219,6 +227,7 @@ fn MemberTable() -> impl IntoView {
                 {groups}
             </table>
         </div>
+        </Fold>
     }
     .into_any()
 }

@@ -3,10 +3,12 @@
 
 use crate::chart::ChartCard;
 use crate::components::figure::SourcedValue;
+use crate::components::fold::Fold;
 use crate::components::source_line::SourceLine;
 use crate::components::sourced::SourcedCell;
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
+use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::context::use_site;
 use klaster_core::charts::{ChartId, ParkTopic};
 use klaster_core::format::format_date;
@@ -37,14 +39,26 @@ fn actor_name(actors: &[Actor], id: &str, locale: Locale) -> String {
         .unwrap_or_else(|| Text::new(id, id).get(locale).to_string())
 }
 
+/// The page's sections, in reading order: the "On this page" list and the sections share them.
+const NEXTGEN_ABOUT: SectionRef = ("nextgen-about", Msg::NextgenAboutTitle);
+const NEXTGEN_PARTNERS: SectionRef = ("nextgen-partners", Msg::NextgenPartnersTitle);
+const NEXTGEN_CHAIN: SectionRef = ("nextgen-chain", Msg::NextgenChainTitle);
+const NEXTGEN_FIGURES: SectionRef = ("nextgen-figures", Msg::NextgenFiguresTitle);
+const NEXTGEN_PARK: SectionRef = ("nextgen-park", Msg::ChartParkTitle);
+const NEXTGEN_EVENTS: SectionRef = ("nextgen-events", Msg::NextgenEventsTitle);
+const NEXTGEN_NOT_PUBLISHED: SectionRef = ("nextgen-not-published", Msg::NextgenNotPublishedTitle);
+const NEXTGEN_TERMS: SectionRef = ("nextgen-terms", Msg::PagesWordsUsed);
+const SECTIONS: [SectionRef; 8] = [NEXTGEN_ABOUT, NEXTGEN_PARTNERS, NEXTGEN_CHAIN, NEXTGEN_FIGURES, NEXTGEN_PARK, NEXTGEN_EVENTS, NEXTGEN_NOT_PUBLISHED, NEXTGEN_TERMS];
+
 #[component]
 pub fn NextgenPage() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let Some(cluster) = site.get::<NextGenCluster>() else {
+    let Some(cluster) = site.get::<NextGenCluster>().cloned() else {
         return ().into_any();
     };
     let actors = site.actors();
+    let plant_events = partner_events(&cluster);
 
     let partners = cluster
         .partners
@@ -73,8 +87,11 @@ pub fn NextgenPage() -> impl IntoView {
                                     <dd>{step.output.get(locale).to_string()}</dd>
                                 </div>
                             </dl>
-                            <p class="chain__note">{step.note.get(locale).to_string()}</p>
-                            <SourceLine ids=step.sources.clone()/>
+                            <details class="chain__more">
+                                <summary>{Msg::EventMore.get(locale)}</summary>
+                                <p class="chain__note">{step.note.get(locale).to_string()}</p>
+                                <SourceLine ids=step.sources.clone()/>
+                            </details>
                         </li>
                     }).collect_view()}
                 </ol>
@@ -103,8 +120,10 @@ pub fn NextgenPage() -> impl IntoView {
         .map(|gap| {
             view! {
                 <li>
-                    <p class="gap-list__topic">{gap.topic.get(locale).to_string()}</p>
-                    <p>{gap.note.get(locale).to_string()}</p>
+                    <details>
+                        <summary class="gap-list__topic">{gap.topic.get(locale).to_string()}</summary>
+                        <p>{gap.note.get(locale).to_string()}</p>
+                    </details>
                 </li>
             }
         })
@@ -114,9 +133,9 @@ pub fn NextgenPage() -> impl IntoView {
         <article class="page">
             <h1>{page_title(&Page::Nextgen).get(locale)}</h1>
             <p class="lead">{Msg::NextgenLead.get(locale)}</p>
+            <OnThisPage sections=&SECTIONS/>
 
-            <section aria-labelledby="nextgen-about">
-                <h2 id="nextgen-about">{Msg::NextgenAboutTitle.get(locale)}</h2>
+            <Section section=NEXTGEN_ABOUT>
                 <dl class="facts">
                     <dt>{Msg::NextgenLocation.get(locale)}</dt>
                     <dd>
@@ -131,49 +150,43 @@ pub fn NextgenPage() -> impl IntoView {
                     </dd>
                 </dl>
                 <SourceLine ids=cluster.sources.clone()/>
-            </section>
+            </Section>
 
-            <section aria-labelledby="nextgen-partners">
-                <h2 id="nextgen-partners">{Msg::NextgenPartnersTitle.get(locale)}</h2>
+            <Section section=NEXTGEN_PARTNERS>
                 {partners}
-            </section>
+            </Section>
 
-            <section aria-labelledby="nextgen-chain">
-                <h2 id="nextgen-chain">{Msg::NextgenChainTitle.get(locale)}</h2>
+            <Section section=NEXTGEN_CHAIN>
                 <p>{Msg::NextgenChainLead.get(locale)}</p>
                 {chain}
-            </section>
+            </Section>
 
-            <section aria-labelledby="nextgen-figures">
-                <h2 id="nextgen-figures">{Msg::NextgenFiguresTitle.get(locale)}</h2>
+            <Section section=NEXTGEN_FIGURES>
                 <p>{Msg::NextgenFiguresLead.get(locale)}</p>
                 <ChartCard chart=ChartId::NextgenCapacities/>
                 <ChartCard chart=ChartId::PolymerOutput/>
                 {figure_groups}
-            </section>
+            </Section>
 
-            <section aria-labelledby="nextgen-park">
-                <h2 id="nextgen-park">{Msg::ChartParkTitle.get(locale)}</h2>
+            <Section section=NEXTGEN_PARK>
                 <p>{Msg::ChartParkLead.get(locale)}</p>
                 <ChartCard chart=ChartId::Park(ParkTopic::Residents)/>
-            </section>
+            </Section>
 
-            <section aria-labelledby="nextgen-events">
-                <h2 id="nextgen-events">{Msg::NextgenEventsTitle.get(locale)}</h2>
+            <Section section=NEXTGEN_EVENTS>
                 <p>{Msg::NextgenEventsLead.get(locale)}</p>
-                <Timeline events=partner_events(cluster) id_prefix="plant"/>
-            </section>
+                <Timeline events=plant_events id_prefix="plant"/>
+            </Section>
 
-            <section aria-labelledby="nextgen-not-published" class="not-published">
-                <h2 id="nextgen-not-published">{Msg::NextgenNotPublishedTitle.get(locale)}</h2>
+            <Section section=NEXTGEN_NOT_PUBLISHED class="not-published">
                 <p>{Msg::NextgenNotPublishedLead.get(locale)}</p>
                 <ul class="gap-list">{gaps}</ul>
-            </section>
+            </Section>
 
-            <section aria-labelledby="nextgen-terms">
-                <h2 id="nextgen-terms">{Msg::PagesWordsUsed.get(locale)}</h2>
+            <Section section=NEXTGEN_TERMS>
                 <Terms ids=&TERMS/>
-            </section>
+            </Section>
+            <BackToTop/>
         </article>
     }
     .into_any()
@@ -207,6 +220,7 @@ fn PartnerCard(partner: Partner, name: String) -> impl IntoView {
                 </ul>
             })}
             {(!other.is_empty()).then(|| view! {
+                <Fold summary=caption.clone()>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=region>
                     <table class="data-table">
                         <caption><span>{caption}</span></caption>
@@ -231,6 +245,7 @@ fn PartnerCard(partner: Partner, name: String) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                </Fold>
             })}
         </div>
     }

@@ -3,6 +3,7 @@
 
 use crate::components::confidence_scale::ConfidenceScale;
 use crate::components::figure::SourcedValue;
+use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::context::use_site;
 use klaster_core::figure::conflict_pairs;
 use klaster_core::format::format_date;
@@ -10,8 +11,15 @@ use klaster_core::i18n::Msg;
 use klaster_core::link::web_address;
 use klaster_core::registry::Resources;
 use klaster_core::resources::{ClimateContext, IndustrialPark, Milestone, NextGenCluster};
-use klaster_core::Figure;
+use klaster_core::resources::Source;
+use klaster_core::{Figure, Locale};
 use leptos::prelude::*;
+
+/// The page's sections, in reading order: the "On this page" list and the sections share them.
+const CONFIDENCE_SCALE: SectionRef = ("confidence-scale", Msg::ConfidenceScale);
+const SOURCE_LIST: SectionRef = ("source-list", Msg::Sources);
+const DISCREPANCIES: SectionRef = ("discrepancies", Msg::DiscrepanciesTitle);
+const SECTIONS: [SectionRef; 3] = [CONFIDENCE_SCALE, DISCREPANCIES, SOURCE_LIST];
 
 #[component]
 pub fn SourcesPage() -> impl IntoView {
@@ -27,40 +35,71 @@ pub fn SourcesPage() -> impl IntoView {
         <article class="page">
             <h1>{Msg::SourcesTitle.get(locale)}</h1>
             <p class="lead">{Msg::SourcesLead.get(locale)}</p>
-            <section aria-labelledby="confidence-scale">
-                <h2 id="confidence-scale">{Msg::ConfidenceScale.get(locale)}</h2>
+            <OnThisPage sections=&SECTIONS/>
+            <Section section=CONFIDENCE_SCALE>
                 <ConfidenceScale/>
-            </section>
+            </Section>
             <Discrepancies/>
-            <section aria-labelledby="source-list">
-                <h2 id="source-list">{Msg::Sources.get(locale)}</h2>
-                <ol class="source-list">
-                    {list.into_iter().map(|source| {
-                        let published = source
-                            .published
-                            .map(|date| format_date(date, locale))
-                            .unwrap_or_else(|| Msg::Undated.get(locale).to_string());
-                        view! {
-                            <li id=format!("source-{}", source.id)>
-                                <a href=web_address(&source.url).map(str::to_string) rel="noopener noreferrer" target="_blank"
-                                    lang=source.title_language().to_string() hreflang=source.language.clone()>
-                                    {source.title.clone()}
-                                </a>
-                                <span class="source-list__meta">
-                                    {source.publisher.clone()} " · "
-                                    {Msg::Published.get(locale)} ": " {published} " · "
-                                    {Msg::Language.get(locale)} ": " {source.language.clone()}
-                                </span>
-                                {source.note.as_ref().map(|note| view! {
-                                    <span class="source-list__note">{note.get(locale).to_string()}</span>
-                                })}
-                            </li>
-                        }
+            <Section section=SOURCE_LIST>
+                <p>{Msg::SourcesByPublisher.get(locale)}</p>
+                <ul class="source-groups">
+                    {by_publisher(site.sources()).into_iter().map(|(publisher, sources)| view! {
+                        <li>
+                            <details class="source-group">
+                                <summary><span class="source-group__name">{publisher}</span> " (" {sources.len()} ")"</summary>
+                                <ol class="source-list">
+                                    {sources.into_iter().map(|source| source_item(source, locale)).collect_view()}
+                                </ol>
+                            </details>
+                        </li>
                     }).collect_view()}
-                </ol>
-            </section>
+                </ul>
+            </Section>
+            <BackToTop/>
         </article>
     }
+}
+
+/// The sources grouped by publisher (publishers in alphabetical order), newest first in
+/// each: a list a reader scans by who published, that opens where they look.
+fn by_publisher(sources: &[Source]) -> Vec<(String, Vec<Source>)> {
+    let mut groups: Vec<(String, Vec<Source>)> = Vec::new();
+    for source in sources {
+        match groups.iter_mut().find(|(name, _)| *name == source.publisher) {
+            Some((_, list)) => list.push(source.clone()),
+            None => groups.push((source.publisher.clone(), vec![source.clone()])),
+        }
+    }
+    groups.sort_by_key(|(name, _)| name.to_lowercase());
+    for (_, list) in &mut groups {
+        list.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.title.cmp(&b.title)));
+    }
+    groups
+}
+
+/// One source: its title as a link in its own language, when it was published, its
+/// language, and its note.
+fn source_item(source: Source, locale: Locale) -> AnyView {
+    let published = source
+        .published
+        .map(|date| format_date(date, locale))
+        .unwrap_or_else(|| Msg::Undated.get(locale).to_string());
+    view! {
+        <li id=format!("source-{}", source.id)>
+            <a href=web_address(&source.url).map(str::to_string) rel="noopener noreferrer" target="_blank"
+                lang=source.title_language().to_string() hreflang=source.language.clone()>
+                {source.title.clone()}
+            </a>
+            <span class="source-list__meta">
+                {Msg::Published.get(locale)} ": " {published} " · "
+                {Msg::Language.get(locale)} ": " {source.language.clone()}
+            </span>
+            {source.note.as_ref().map(|note| view! {
+                <span class="source-list__note">{note.get(locale).to_string()}</span>
+            })}
+        </li>
+    }
+    .into_any()
 }
 
 /// Every figure of the package that carries numbers, without its resource-specific metric.
@@ -111,8 +150,7 @@ fn Discrepancies() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section aria-labelledby="discrepancies">
-            <h2 id="discrepancies">{Msg::DiscrepanciesTitle.get(locale)}</h2>
+        <Section section=DISCREPANCIES>
             <p>{Msg::DiscrepanciesLead.get(locale)}</p>
             <ul>
                 <li>{Msg::DiscrepancyCo2.get(locale)}</li>
@@ -122,6 +160,6 @@ fn Discrepancies() -> impl IntoView {
             </ul>
             <h3>{Msg::ConflictingFigures.get(locale)}</h3>
             {pairs}
-        </section>
+        </Section>
     }
 }

@@ -141,8 +141,13 @@ pub fn pages_again(package: &Path, dist: &Path) -> Result<()> {
         ));
     }
     copy_dir(package, &dist.join("data"))?;
-    std::fs::copy(frames.join(PORTAL_FRAME), dist.join("index.html"))
-        .map_err(|e| format!("{}: {e}", dist.display()))?;
+    // The frame of the landing page, and the worker before the build stamps its release.
+    for (from, to) in [
+        (frames.join(PORTAL_FRAME), dist.join("index.html")),
+        (paths::repo_root().join("public/sw.js"), dist.join("sw.js")),
+    ] {
+        std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", from.display()))?;
+    }
     render(package, dist)
 }
 

@@ -339,6 +339,14 @@ messages! {
         "Newer data has been published since this page was opened."
     ),
     UpdateReload => ("Səhifəni yeniləyin", "Reload the page"),
+    OnThisPage => ("Bu səhifədə", "On this page"),
+    SectionLink => ("Bu bölməyə keçid", "Link to this section"),
+    BackToTop => ("↑ Yuxarı", "↑ Back to top"),
+    EventMore => ("Ətraflı və mənbələr", "More, and sources"),
+    SourcesByPublisher => (
+        "Mənbələr naşirə görə qruplaşdırılıb; hər qrupu açanda onun materialları görünür, ən yenisi birinci.",
+        "The sources, grouped by publisher: open a publisher to see its items, newest first."
+    ),
     // ---- Shell additions (lead) go above this line.
     // ---- Page texts (initiative, azerbaijan, nextgen, climate): each page's keys together, prefixed with the page's name.
     // Shared by the four content pages.

@@ -1,0 +1,54 @@
+//! Long pages read on a phone: a list of the page's sections at the top (each section is
+//! linkable by its address, `#nextgen-partners`), and a way back to the top that stays in
+//! reach while the reader scrolls.
+
+use crate::context::use_site;
+use klaster_core::i18n::Msg;
+use leptos::prelude::*;
+
+/// One section of a page: its element id and its heading.
+pub type SectionRef = (&'static str, Msg);
+
+/// "On this page" and the page's sections, in order.
+#[component]
+pub fn OnThisPage(sections: &'static [SectionRef]) -> impl IntoView {
+    let locale = use_site().locale;
+    view! {
+        <nav class="on-this-page" aria-labelledby="on-this-page">
+            <h2 id="on-this-page" class="on-this-page__title">{Msg::OnThisPage.get(locale)}</h2>
+            <ol>
+                {sections.iter().map(|(id, title)| view! {
+                    <li><a href=format!("#{id}")>{title.get(locale)}</a></li>
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+/// A page section whose heading links to itself, so a reader can copy its address.
+#[component]
+pub fn Section(
+    section: SectionRef,
+    #[prop(optional)] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let locale = use_site().locale;
+    let (id, title) = section;
+    view! {
+        <section id=id aria-labelledby=format!("{id}-title") class=class>
+            <h2 id=format!("{id}-title")>
+                {title.get(locale)}
+                " "
+                <a class="section-link" href=format!("#{id}") aria-label=format!("{}: {}", Msg::SectionLink.get(locale), title.get(locale))>"#"</a>
+            </h2>
+            {children()}
+        </section>
+    }
+}
+
+/// Back to the top of the page, kept at the foot of the screen while the page scrolls.
+#[component]
+pub fn BackToTop() -> impl IntoView {
+    let locale = use_site().locale;
+    view! { <a class="back-to-top" href="#top">{Msg::BackToTop.get(locale)}</a> }
+}
