@@ -13,14 +13,17 @@ pub type SectionRef = (&'static str, Msg);
 #[component]
 pub fn OnThisPage(sections: &'static [SectionRef]) -> impl IntoView {
     let locale = use_site().locale;
+    // One line until a reader opens it: on a phone the page's own text comes first.
     view! {
-        <nav class="on-this-page" aria-labelledby="on-this-page">
-            <h2 id="on-this-page" class="on-this-page__title">{Msg::OnThisPage.get(locale)}</h2>
-            <ol>
-                {sections.iter().map(|(id, title)| view! {
-                    <li><a href=format!("#{id}")>{title.get(locale)}</a></li>
-                }).collect_view()}
-            </ol>
+        <nav class="on-this-page" aria-label=Msg::OnThisPage.get(locale)>
+            <details>
+                <summary class="on-this-page__title">{Msg::OnThisPage.get(locale)}</summary>
+                <ol>
+                    {sections.iter().map(|(id, title)| view! {
+                        <li><a href=format!("#{id}")>{title.get(locale)}</a></li>
+                    }).collect_view()}
+                </ol>
+            </details>
         </nav>
     }
 }

@@ -68,6 +68,14 @@
     });
   });
 
+  // ---- Long pages: the way back to the top follows the reader once they are a screen down.
+  var scrolled = function () {
+    var down = window.scrollY > window.innerHeight;
+    if (down !== root.hasAttribute('data-scrolled')) root.toggleAttribute('data-scrolled', down);
+  };
+  window.addEventListener('scroll', scrolled, { passive: true });
+  scrolled();
+
   // ---- The landing page sends a reader on: a link from an earlier release
   // (`#/en/climate?chart=…`) to its page, anyone else to their language.
   var landing = document.querySelector('[data-landing]');
