@@ -220,6 +220,9 @@ pub fn card_downloads(chart: ChartId, locale: Locale, root: &str) -> AnyView {
     .into_any()
 }
 
+/// A legend entry as the card shows it: its mark and its words.
+pub type LegendEntryWords = (LegendMark, String);
+
 /// A legend's entries split as a card shows them: series a reader can switch off (when
 /// there are two or more), and the keys to marks that are not series.
 pub fn legend_groups(
