@@ -17,26 +17,27 @@ use crate::versions;
 use crate::wasm_rust;
 use crate::Result;
 
-/// The published bundle: `dist/`, default features.
+/// The published bundle: `dist/` from `index.html`.
 pub fn release(toolchain: &Toolchain) -> Result<()> {
     release_variant(toolchain, &Variant::published())
 }
 
-/// What a trunk release build makes, and where.
+/// What a trunk release build makes, and from what.
 pub struct Variant {
     pub dist: PathBuf,
-    /// Cargo features of the app (`--features`), e.g. `bench`.
-    pub features: Option<&'static str>,
-    /// A cargo target folder of its own, so the published build's is not rebuilt.
-    pub cargo_target_dir: Option<PathBuf>,
+    /// Trunk's entry page. Its rust link names the app's features (`data-cargo-features`),
+    /// which trunk takes over any `--features`: another set of features is another page.
+    pub html: PathBuf,
+    /// The published site: charts, pages, hardening and copies after trunk's build.
+    pub site: bool,
 }
 
 impl Variant {
     pub fn published() -> Variant {
         Variant {
             dist: paths::dist_dir(),
-            features: None,
-            cargo_target_dir: None,
+            html: paths::repo_root().join("index.html"),
+            site: true,
         }
     }
 }
@@ -44,10 +45,10 @@ impl Variant {
 pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
     let root = paths::repo_root();
     let dist = &variant.dist;
-    if !root.join("index.html").is_file() {
+    if !variant.html.is_file() {
         return Err(format!(
             "{} is missing: it is trunk's entry point",
-            root.join("index.html").display()
+            variant.html.display()
         ));
     }
     // Decided afresh on every build: rustup's wasm32 target, or Debian's rustc-web.
@@ -65,6 +66,7 @@ pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
     trunk
         .args(["build", "--release", "--offline", "--dist"])
         .arg(dist)
+        .arg(&variant.html)
         .current_dir(&root)
         .env("PATH", process::path_with(&path_dirs)?)
         // Trunk uses a tool found on PATH when its version equals these, and
@@ -72,16 +74,13 @@ pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
         .env("TRUNK_TOOLS_WASM_BINDGEN", &toolchain.wasm_bindgen_version)
         .env("TRUNK_TOOLS_WASM_OPT", versions::trunk_wasm_opt_version())
         .envs(wasm_rust.env());
-    if let Some(features) = variant.features {
-        trunk.args(["--features", features]);
-    }
-    if let Some(target_dir) = &variant.cargo_target_dir {
-        trunk.env("CARGO_TARGET_DIR", target_dir);
-    }
     let started = Instant::now();
     process::run(&mut trunk)?;
     println!("    trunk done in {}", timing::format(started.elapsed()));
-    after_trunk_build(dist)
+    if variant.site {
+        after_trunk_build(dist)?;
+    }
+    Ok(())
 }
 
 /// Runs after every successful trunk build. Checks the bundle is complete, hardens it,
