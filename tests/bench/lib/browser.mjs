@@ -23,6 +23,10 @@ export const CHROME_FLAGS = [
 export const MOBILE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 };
 export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
 
+/** Lighthouse 12's mobile "slow 4G" (constants.js `throttling.mobileSlow4G`): 150 ms
+ * round trip, 1.6 Mbps down, 750 kbps up, a 4x slower CPU. */
+export const SLOW_4G = { rttMs: 150, downloadKbps: 1.6 * 1024, uploadKbps: 750, cpuSlowdown: 4 };
+
 /** Launches Chromium with its own fresh profile folder; `close()` removes it. */
 export async function launch() {
   const profile = await fsp.mkdtemp(path.join(os.tmpdir(), 'klaster-bench-'));

@@ -1,5 +1,6 @@
-// First loads on Lighthouse's phone screen with an empty cache (no throttling): every
-// request, tagged with the phase it was made in. Sizes are `cargo xtask bench`'s.
+// First loads on Lighthouse's phone screen and its 4x slower CPU, with an empty cache and
+// no network throttling: every request, tagged with the phase it was made in, and the
+// layout shifts and largest paints as a phone sees them. Sizes are `cargo xtask bench`'s.
 //
 // - A portal page: `load` (loaded and settled, no scrolling; the islands within 400 px of
 //   the first viewport wake by design), then `more` (scrolled to every chart until each
@@ -8,7 +9,7 @@
 // - An embed: `load` (5 s after the load event, no interaction), then `more` (the first
 //   hover: the wasm, the chart's data, the canvas, the first tooltip).
 
-import { MOBILE, memory, settle, sleep, wakeEveryChart, withTimeout } from './browser.mjs';
+import { MOBILE, SLOW_4G, memory, settle, sleep, wakeEveryChart, withTimeout } from './browser.mjs';
 
 /** One request as the accounting needs it; the file under dist/ is resolved in Rust. */
 async function describe(request, origin, phase) {
@@ -57,6 +58,8 @@ async function open(browser, origin, serviceWorkers) {
   const context = await browser.newContext({ ...MOBILE, serviceWorkers });
   await context.addInitScript(recordPaintEntries);
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_4G.cpuSlowdown });
   const phase = { now: 'load' };
   const started = new Map();
   const pending = [];

@@ -30,9 +30,7 @@ async function lighthouseRun(url) {
       error: lhr.runtimeError?.message ?? null,
       score: score == null ? null : Math.round(score * 100),
       metricScores: {},
-      lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
       longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => ({ url: t.url, ms: t.duration })),
-      shifts: (lhr.audits['layout-shifts']?.details?.items ?? []).map((s) => ({ score: s.score, element: s.node?.snippet ?? null })),
       throttling: lhr.configSettings.throttling,
     };
     for (const [key, audit] of Object.entries(AUDITS)) {

@@ -2,12 +2,8 @@
 // wasm and the chart's data) to the chart going live and to its first tooltip, with
 // Chromium's own throttling set to the numbers of Lighthouse's mobile profile.
 
-import { MOBILE, sleep } from './browser.mjs';
+import { MOBILE, SLOW_4G, sleep } from './browser.mjs';
 import { hoverUntilTooltip } from './first-load.mjs';
-
-/** Lighthouse 12's mobile "slow 4G" (constants.js `throttling.mobileSlow4G`): 150 ms
- * round trip, 1.6 Mbps down, 750 kbps up, a 4x slower CPU. */
-export const SLOW_4G = { rttMs: 150, downloadKbps: 1.6 * 1024, uploadKbps: 750, cpuSlowdown: 4 };
 
 /** In the page: when the first pointer-over came, the chart went live, the first tooltip showed. */
 function recordMoments() {

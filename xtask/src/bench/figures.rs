@@ -291,35 +291,6 @@ pub fn lighthouse(figures: &mut Figures, key: &str, runs: &[Value]) {
             );
         }
     }
-    if let Some(element) = median_run(&good, "lcp").and_then(|r| r["lcpElement"].as_str()) {
-        figures.explain(
-            &format!("{key}.lighthouse.lcp"),
-            &format!("Lighthouse names `{element}` as the largest paint"),
-        );
-    }
-    // The benchmark's own load names what moved better than Lighthouse's snippets.
-    let cls = format!("{key}.lighthouse.cls");
-    if let Some(run) = median_run(&good, "cls").filter(|_| !figures.evidence.contains_key(&cls)) {
-        let shifts: Vec<String> = run["shifts"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .take(2)
-            .map(|s| {
-                format!(
-                    "{} moving `{}`",
-                    Unit::Cls.show(s["score"].as_f64().unwrap_or(0.0)),
-                    s["element"].as_str().unwrap_or("?")
-                )
-            })
-            .collect();
-        if !shifts.is_empty() {
-            figures.explain(
-                &cls,
-                &format!("Lighthouse saw a shift of {}", shifts.join(", ")),
-            );
-        }
-    }
     if let Some(run) = median_run(&good, "tbt") {
         let tasks: Vec<String> = run["longTasks"]
             .as_array()
@@ -421,10 +392,17 @@ pub fn paints(figures: &mut Figures, page: &Value) {
             Unit::Ms,
             chart["firstMs"].as_f64(),
         );
-        if let Some(s) = stats::summarise(&numbers(&chart["repaintsMs"])) {
-            figures.set(&format!("paint.{id}.repaint"), Unit::Ms, s.median);
-            figures.set(&format!("paint.{id}.repaint_p95"), Unit::Ms, s.p95);
-        }
+        let repaints = numbers(&chart["repaintsMs"]);
+        figures.set_some(
+            &format!("paint.{id}.repaint"),
+            Unit::Ms,
+            stats::median(&repaints),
+        );
+        figures.set_some(
+            &format!("paint.{id}.repaint_p95"),
+            Unit::Ms,
+            stats::p95(&repaints),
+        );
     }
 }
 
@@ -436,18 +414,10 @@ pub fn synthetic(figures: &mut Figures, series: &Value) {
             Unit::Ms,
             s["firstMs"].as_f64(),
         );
-        if let Some(summary) = stats::summarise(&numbers(&s["redrawMs"])) {
-            figures.set(
-                &format!("synthetic.{points}.redraw"),
-                Unit::Ms,
-                summary.median,
-            );
-            figures.set(
-                &format!("synthetic.{points}.redraw_p95"),
-                Unit::Ms,
-                summary.p95,
-            );
-        }
+        let redraws = numbers(&s["redrawMs"]);
+        let key = format!("synthetic.{points}.redraw");
+        figures.set_some(&key, Unit::Ms, stats::median(&redraws));
+        figures.set_some(&format!("{key}_p95"), Unit::Ms, stats::p95(&redraws));
     }
 }
 
@@ -502,7 +472,7 @@ mod tests {
     fn lighthouse_medians_and_the_evidence_of_the_median_runs() {
         let run = |score: f64, lcp: f64, tbt: f64, cls_score: f64| {
             json!({"error": null, "score": score, "fcp": 900.0, "lcp": lcp, "tbt": tbt, "cls": 0.1,
-                   "si": 1000.0, "bytes": 20000.0, "lcpElement": "<p class=\"lead\">",
+                   "si": 1000.0, "bytes": 20000.0,
                    "metricScores": {"fcp": 1.0, "lcp": 1.0, "tbt": 1.0, "cls": cls_score, "si": 1.0},
                    "longTasks": [{"url": "http://h/boot-1.js", "ms": 120.0}, {"url": "http://h/en/", "ms": 80.0}]})
         };

@@ -275,7 +275,8 @@ impl Report<'_> {
         }
 
         md += "\n## Pages, beside the previous release\n\n";
-        md += "*First load*: a phone screen (412×823), empty cache, no throttling, until the page has settled \
+        md += "*First load*: a phone screen (412×823) with a 4× slower CPU, empty cache, no network throttling, \
+                until the page has settled \
                 without scrolling (an embed: 5 s after its load, no interaction). *Everything*: after scrolling to \
                 every chart until each is live (an embed: after the first hover, its chart live and a tooltip \
                 shown); a file asked for again is counted once. The previous release drew every chart on load, so \
