@@ -1,11 +1,11 @@
 //! Azerbaijan's accession: the story, who took part, the timeline and the policy frame.
 
 use crate::chart::ChartCard;
-use crate::components::figure::SourcedValue;
 use crate::components::figure::FigureDetails;
+use crate::components::figure::SourcedValue;
+use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
-use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::context::use_site;
 use klaster_core::charts::ChartId;
 use klaster_core::i18n::{page_title, Msg};
@@ -50,7 +50,13 @@ const AZERBAIJAN_ACTORS: SectionRef = ("azerbaijan-actors", Msg::AzerbaijanActor
 const AZERBAIJAN_TIMELINE: SectionRef = ("azerbaijan-timeline", Msg::AzerbaijanTimelineTitle);
 const AZERBAIJAN_POLICY: SectionRef = ("azerbaijan-policy", Msg::AzerbaijanPolicyTitle);
 const AZERBAIJAN_TERMS: SectionRef = ("azerbaijan-terms", Msg::PagesWordsUsed);
-const SECTIONS: [SectionRef; 5] = [AZERBAIJAN_STORY, AZERBAIJAN_ACTORS, AZERBAIJAN_TIMELINE, AZERBAIJAN_POLICY, AZERBAIJAN_TERMS];
+const SECTIONS: [SectionRef; 5] = [
+    AZERBAIJAN_STORY,
+    AZERBAIJAN_ACTORS,
+    AZERBAIJAN_TIMELINE,
+    AZERBAIJAN_POLICY,
+    AZERBAIJAN_TERMS,
+];
 
 #[component]
 pub fn AzerbaijanPage() -> impl IntoView {

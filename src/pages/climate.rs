@@ -3,10 +3,10 @@
 
 use crate::chart::ChartCard;
 use crate::components::figure::SourcedValue;
+use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::components::sourced::SourcedCell;
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
-use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::context::use_site;
 use klaster_core::charts::ChartId;
 use klaster_core::i18n::{page_title, Msg};
@@ -43,7 +43,13 @@ const CLIMATE_SECTORS: SectionRef = ("climate-sectors", Msg::ClimateSectorsTitle
 const CLIMATE_TARGETS: SectionRef = ("climate-targets", Msg::ClimateTargetsTitle);
 const CLIMATE_COP29: SectionRef = ("climate-cop29", Msg::ClimateCop29Title);
 const CLIMATE_TERMS: SectionRef = ("climate-terms", Msg::PagesWordsUsed);
-const SECTIONS: [SectionRef; 5] = [CLIMATE_EMISSIONS, CLIMATE_SECTORS, CLIMATE_TARGETS, CLIMATE_COP29, CLIMATE_TERMS];
+const SECTIONS: [SectionRef; 5] = [
+    CLIMATE_EMISSIONS,
+    CLIMATE_SECTORS,
+    CLIMATE_TARGETS,
+    CLIMATE_COP29,
+    CLIMATE_TERMS,
+];
 
 #[component]
 pub fn ClimatePage() -> impl IntoView {
@@ -85,8 +91,14 @@ pub fn ClimatePage() -> impl IntoView {
         .into_iter()
         .cloned()
         .collect();
-    let others = cards(climate_figures(&climate.figures, ClimateTopic::OtherTargets));
-    let finance = cards(climate_figures(&climate.figures, ClimateTopic::ClimateFinance));
+    let others = cards(climate_figures(
+        &climate.figures,
+        ClimateTopic::OtherTargets,
+    ));
+    let finance = cards(climate_figures(
+        &climate.figures,
+        ClimateTopic::ClimateFinance,
+    ));
     let events = in_date_order(&climate.events)
         .into_iter()
         .cloned()

@@ -4,9 +4,9 @@
 use crate::chart::ChartCard;
 use crate::components::figure::SourcedValue;
 use crate::components::fold::Fold;
+use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::components::sourced::{SourcedCell, SourcedText};
 use crate::components::terms::Terms;
-use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::context::use_site;
 use klaster_core::charts::ChartId;
 use klaster_core::format::{format_date, format_value};

@@ -4,11 +4,11 @@
 use crate::chart::ChartCard;
 use crate::components::figure::SourcedValue;
 use crate::components::fold::Fold;
+use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::components::source_line::SourceLine;
 use crate::components::sourced::SourcedCell;
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
-use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::context::use_site;
 use klaster_core::charts::{ChartId, ParkTopic};
 use klaster_core::format::format_date;
@@ -48,7 +48,16 @@ const NEXTGEN_PARK: SectionRef = ("nextgen-park", Msg::ChartParkTitle);
 const NEXTGEN_EVENTS: SectionRef = ("nextgen-events", Msg::NextgenEventsTitle);
 const NEXTGEN_NOT_PUBLISHED: SectionRef = ("nextgen-not-published", Msg::NextgenNotPublishedTitle);
 const NEXTGEN_TERMS: SectionRef = ("nextgen-terms", Msg::PagesWordsUsed);
-const SECTIONS: [SectionRef; 8] = [NEXTGEN_ABOUT, NEXTGEN_PARTNERS, NEXTGEN_CHAIN, NEXTGEN_FIGURES, NEXTGEN_PARK, NEXTGEN_EVENTS, NEXTGEN_NOT_PUBLISHED, NEXTGEN_TERMS];
+const SECTIONS: [SectionRef; 8] = [
+    NEXTGEN_ABOUT,
+    NEXTGEN_PARTNERS,
+    NEXTGEN_CHAIN,
+    NEXTGEN_FIGURES,
+    NEXTGEN_PARK,
+    NEXTGEN_EVENTS,
+    NEXTGEN_NOT_PUBLISHED,
+    NEXTGEN_TERMS,
+];
 
 #[component]
 pub fn NextgenPage() -> impl IntoView {

@@ -10,8 +10,8 @@ use klaster_core::format::format_date;
 use klaster_core::i18n::Msg;
 use klaster_core::link::web_address;
 use klaster_core::registry::Resources;
-use klaster_core::resources::{ClimateContext, IndustrialPark, Milestone, NextGenCluster};
 use klaster_core::resources::Source;
+use klaster_core::resources::{ClimateContext, IndustrialPark, Milestone, NextGenCluster};
 use klaster_core::{Figure, Locale};
 use leptos::prelude::*;
 
@@ -65,14 +65,21 @@ pub fn SourcesPage() -> impl IntoView {
 fn by_publisher(sources: &[Source]) -> Vec<(String, Vec<Source>)> {
     let mut groups: Vec<(String, Vec<Source>)> = Vec::new();
     for source in sources {
-        match groups.iter_mut().find(|(name, _)| *name == source.publisher) {
+        match groups
+            .iter_mut()
+            .find(|(name, _)| *name == source.publisher)
+        {
             Some((_, list)) => list.push(source.clone()),
             None => groups.push((source.publisher.clone(), vec![source.clone()])),
         }
     }
     groups.sort_by_key(|(name, _)| name.to_lowercase());
     for (_, list) in &mut groups {
-        list.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.title.cmp(&b.title)));
+        list.sort_by(|a, b| {
+            b.published
+                .cmp(&a.published)
+                .then_with(|| a.title.cmp(&b.title))
+        });
     }
     groups
 }

@@ -1,53 +1,26 @@
-// The browser half of `cargo xtask bench`: measures the built site and writes the raw
-// figures as one JSON file. Statistics, budgets and the report are `cargo xtask bench`'s.
+// The browser half of `cargo xtask bench`: measures the built site as the plan says and
+// writes the raw figures as one JSON file. Sizes, statistics, budgets and the report
+// are `cargo xtask bench`'s.
 //
-//   node run.mjs --dist ../../dist --bench-dist ../../target/bench/dist \
-//                --out ../../target/bench/browser.json [--lighthouse-runs 5] [--redraws 20]
+//   node run.mjs ../../target/bench/plan.json
 //
+// The plan (written by xtask/src/bench.rs): dist, benchDist, out, lighthouseRuns,
+// redraws, tooltipRuns, pages [{key, address, kind}], chartPages, interactionPage.
 // Every section is measured on its own: one that fails is recorded as {error} and the
 // others still run.
 
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { launch, withTimeout } from './lib/browser.mjs';
 import { browserDecode } from './lib/decode.mjs';
 import { chartPaints, longTasks, syntheticDraws } from './lib/draws.mjs';
-import { firstLoad } from './lib/first-load.mjs';
+import { embedLoad, portalLoad, serviceWorkerLoad } from './lib/first-load.mjs';
 import { lighthouseRuns } from './lib/lighthouse.mjs';
 import { serveDist } from './lib/server.mjs';
+import { tooltipTimes } from './lib/tooltip.mjs';
 
-const { values: options } = parseArgs({
-  options: {
-    dist: { type: 'string' },
-    'bench-dist': { type: 'string' },
-    out: { type: 'string' },
-    'lighthouse-runs': { type: 'string', default: '5' },
-    redraws: { type: 'string', default: '20' },
-  },
-});
-for (const required of ['dist', 'bench-dist', 'out']) {
-  if (!options[required]) throw new Error(`--${required} is required`);
-}
-const lighthouseRunCount = Number(options['lighthouse-runs']);
-const redraws = Number(options.redraws);
-
-/** The embed the lead's build writes at the dist root; measured when present. */
-const EMBED_FILE = 'chart-initiative-growth-en.html';
-
-const PAGES = [
-  { key: 'home', target: '/#/en/' },
-  { key: 'chart', target: '/#/en/initiative' },
-  { key: 'embed', target: `/${EMBED_FILE}`, file: EMBED_FILE },
-];
-
-/** Every page with chart cards, for the paint times. */
-const CHART_PAGES = ['#/en/initiative', '#/en/nextgen', '#/en/climate', '#/en/azerbaijan'];
-
+const plan = JSON.parse(await fsp.readFile(process.argv[2], 'utf8'));
 const SYNTHETIC_SIZES = [10_000, 100_000];
-
-/** The interaction is repeated: one run's longest task is at the mercy of a busy machine. */
 const INTERACTION_RUNS = 3;
 
 /** Runs one section, at most `limitMs`; a failure or a time-out is its recorded error. */
@@ -66,50 +39,48 @@ async function section(name, work, limitMs = 180_000) {
   }
 }
 
-const site = await serveDist(options.dist);
-const benchSite = await serveDist(options['bench-dist']);
+const site = await serveDist(plan.dist);
+const benchSite = await serveDist(plan.benchDist);
 const chromium = await launch();
-const out = {
-  chromium: chromium.version,
-  node: process.version,
-  redraws,
-  lighthouseRuns: lighthouseRunCount,
-  pages: {},
-  lighthouse: {},
-};
+const { browser } = chromium;
+const out = { chromium: chromium.version, node: process.version, pages: {}, lighthouse: {}, chartPaints: [], longTasks: [] };
+const embed = plan.pages.find((p) => p.kind === 'embed');
+// The service worker's install is the same from every portal page (it saves the site's
+// root, the files it names and the data package): measured from the first.
+const portal = plan.pages.find((p) => p.kind === 'portal');
 
 try {
-  for (const page of PAGES) {
-    const present = !page.file || fs.existsSync(path.join(options.dist, page.file));
-    out.pages[page.key] = present
-      ? await section(`first load of ${page.target}`, () => firstLoad(chromium.browser, site.origin, page.target))
-      : { target: page.target, absent: true };
+  for (const { key, address, kind } of plan.pages) {
+    const load = kind === 'embed' ? embedLoad : portalLoad;
+    out.pages[key] = await section(`first load of ${address}`, () => load(browser, site.origin, address));
   }
-  out.chartPaints = [];
-  for (const hash of CHART_PAGES) {
-    const paints = await section(`chart paints on ${hash}`, () => chartPaints(chromium.browser, site.origin, hash, redraws));
-    out.chartPaints.push({ hash, ...paints });
-  }
-  out.synthetic = await section('synthetic 10k and 100k point series', () =>
-    syntheticDraws(chromium.browser, benchSite.origin, SYNTHETIC_SIZES, redraws),
-  );
-  out.longTasks = [];
-  for (let run = 1; run <= INTERACTION_RUNS; run += 1) {
-    out.longTasks.push(
-      await section(`long tasks while interacting, run ${run}`, () =>
-        longTasks(chromium.browser, site.origin, '#/en/initiative', '#/az/initiative'),
-      ),
+  if (portal) {
+    out.serviceWorker = await section(`service worker installed from ${portal.address}`, () =>
+      serviceWorkerLoad(browser, site.origin, portal.address),
     );
   }
-  out.decode = await section('data package check in the browser', () => browserDecode(chromium.browser, benchSite.origin, redraws));
+  if (embed) {
+    out.tooltip = await section(`${embed.address} on slow 4G: pointer-over to tooltip`, () =>
+      tooltipTimes(browser, site.origin, embed.address, plan.tooltipRuns, out.pages[embed.key]?.tooltipAt ?? null),
+    );
+  }
+  for (const address of plan.chartPages) {
+    out.chartPaints.push(await section(`chart paints on ${address}`, () => chartPaints(browser, site.origin, address, plan.redraws)));
+  }
+  out.synthetic = await section('synthetic 10k and 100k point series', () =>
+    syntheticDraws(browser, benchSite.origin, SYNTHETIC_SIZES, plan.redraws),
+  );
+  for (let run = 1; run <= INTERACTION_RUNS; run += 1) {
+    out.longTasks.push(await section(`long tasks while interacting, run ${run}`, () => longTasks(browser, site.origin, plan.interactionPage)));
+  }
+  out.decode = await section('data package check in the browser', () => browserDecode(browser, benchSite.origin, site.origin, plan.redraws));
   await withTimeout(chromium.close(), 30_000);
 
-  for (const page of PAGES) {
-    if (out.pages[page.key]?.absent) continue;
-    out.lighthouse[page.key] = await section(
-      `lighthouse x${lighthouseRunCount} on ${page.target}`,
-      () => lighthouseRuns(site.origin + page.target, lighthouseRunCount),
-      lighthouseRunCount * 120_000,
+  for (const { key, address } of plan.pages) {
+    out.lighthouse[key] = await section(
+      `lighthouse x${plan.lighthouseRuns} on ${address}`,
+      () => lighthouseRuns(site.origin + address, plan.lighthouseRuns),
+      plan.lighthouseRuns * 120_000,
     );
   }
 } finally {
@@ -117,8 +88,8 @@ try {
   await benchSite.close();
 }
 
-await fsp.mkdir(path.dirname(options.out), { recursive: true });
-await fsp.writeFile(options.out, `${JSON.stringify(out, null, 1)}\n`);
-console.log(`    bench: wrote ${options.out}`);
+await fsp.mkdir(path.dirname(plan.out), { recursive: true });
+await fsp.writeFile(plan.out, `${JSON.stringify(out, null, 1)}\n`);
+console.log(`    bench: wrote ${plan.out}`);
 // A section that timed out may still hold a browser; nothing is left to wait for.
 process.exit(0);

@@ -1,48 +1,46 @@
 //! `cargo xtask bench`: builds the release, measures it and writes `docs/benchmarks.md`
-//! and `docs/benchmarks.json` with the machine, date and commit. It reports figures and
-//! checks the budgets of issue 8 in the report; a missed budget does not fail the
-//! command (only a build or a tool that cannot run does). Not part of `cargo xtask test`.
+//! and `docs/benchmarks.json`. It checks the budgets of issues 12, 13 and 15 in the
+//! report; a missed budget does not fail the command (only a build or a tool that cannot
+//! run does). Not part of `cargo xtask test`: CI never runs it.
 //!
 //! Steps:
 //! 1. `setup`, then twiggy and the benchmark's node modules (`tools::bench_setup`);
-//! 2. the published build into `dist/` (as `cargo xtask build`), a copy of its wasm with
-//!    names for twiggy (`wasm`), and a second build with the `bench` feature (hooks for
-//!    synthetic series and the in-browser package check) into `target/bench/dist`;
-//! 3. the published bundle checked free of the bench hooks; twiggy; `cargo tree -d`; the
-//!    package check natively (`crates/core/examples/decode_speed.rs`);
-//! 4. the browser half, `tests/bench/run.mjs`: first loads, Lighthouse, paint times, long
-//!    tasks, memory (raw figures in `target/bench/browser.json`);
-//! 5. statistics, sizes and budgets here (`stats`, `first_load`, `figures`, `budgets`),
-//!    and the report (`markdown`, with `why` for each missed budget; `record` for the
-//!    JSON).
+//! 2. the published build into `dist/`, its wasm again with names for twiggy, and the
+//!    wasm alone with the `bench` feature (hooks for synthetic series and the in-browser
+//!    package check, `src/bench.rs`) on a blank page in `target/bench/dist`, built by trunk
+//!    in the same cargo target folder;
+//! 3. twiggy, and the package check natively (`crates/core/examples/decode_speed.rs`);
+//! 4. the browser half, `tests/bench/run.mjs`, on the pages of [`plan::PAGES`] the build
+//!    has: first loads, Lighthouse, paint times, long tasks, memory (raw figures in
+//!    `target/bench/browser.json`);
+//! 5. here: the sizes of every request (`first_load`), the figures (`figures`), the
+//!    budgets (`budgets`) and the report (`report`).
 
-mod browser;
 mod budgets;
 mod figures;
 mod first_load;
 mod machine;
-mod markdown;
-mod record;
+mod plan;
+mod report;
 mod stats;
 mod wasm;
-mod why;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+use serde_json::{json, Value};
 
 use crate::build::{self, Variant};
-use crate::compress;
 use crate::paths;
 use crate::process;
-use crate::static_files::Encoding;
 use crate::timing;
 use crate::tools;
 use crate::Result;
 
-use browser::{Browser, Page, Section};
-use first_load::{FileSizes, FirstLoad};
+use figures::Figures;
+use first_load::{FileSizes, Phase, Request};
+use plan::{Kind, Page, PAGES};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -85,55 +83,8 @@ fn parse_options(args: &[String]) -> Result<Options> {
     Ok(options)
 }
 
-/// The pages whose first load is measured: key, what it is.
-pub const PAGES: [(&str, &str); 3] = [
-    ("home", "home page (`/#/en/`)"),
-    ("chart", "chart page (`/#/en/initiative`, 4 charts)"),
-    ("embed", "embed (`chart-initiative-growth-en.html`)"),
-];
-
-/// The wasm with names that twiggy reads, and what it was made from.
-pub struct WasmAnalysis {
-    pub analysed: PathBuf,
-    pub made_from: PathBuf,
-    pub wasm_opt_args: Vec<String>,
-    /// The published wasm, raw.
-    pub published: PathBuf,
-    pub published_bytes: u64,
-    /// All items of the analysed file (the name section included).
-    pub items: Vec<wasm::Item>,
-}
-
-pub struct NativeDecode {
-    pub files: u64,
-    pub bytes: u64,
-    pub hash_ms: Vec<f64>,
-    pub parse_ms: Vec<f64>,
-    pub validate_ms: Vec<f64>,
-}
-
-pub struct Duplicates {
-    /// `cargo tree -d -e normal`: each crate found at more than one version.
-    pub normal: Vec<String>,
-    /// The same without proc-macros (what can reach the wasm), as cargo prints it.
-    pub bundle_tree: String,
-}
-
-/// Everything the report is written from.
-pub struct Results {
-    pub options: Options,
-    pub machine: machine::Machine,
-    pub provenance: machine::Provenance,
-    pub took: Duration,
-    pub browser: Section<Browser>,
-    /// Per page of [`PAGES`]: its first load, `Ok(None)` when the build has no such page.
-    pub first_loads: Vec<(String, Section<Option<FirstLoad>>)>,
-    pub wasm: Section<WasmAnalysis>,
-    pub duplicates: Section<Duplicates>,
-    pub native_decode: Section<NativeDecode>,
-    /// Whether the published JS or wasm names a bench hook (it must not).
-    pub hooks_in_published: Section<bool>,
-}
+/// Times the embed is loaded on slow 4G for its pointer-over-to-tooltip figure.
+const TOOLTIP_RUNS: u32 = 3;
 
 pub fn command(args: &[String]) -> Result<()> {
     let options = parse_options(args)?;
@@ -151,13 +102,22 @@ pub fn command(args: &[String]) -> Result<()> {
         build::release(&toolchain)?;
         step("the published wasm again, with names, for twiggy");
         keep_names(&toolchain.wasm_opt_dir, &named_wasm)?;
-        step("build with the bench hooks into target/bench/dist");
+        step("the wasm with the bench hooks into target/bench/dist");
+        let root = paths::repo_root();
+        let index = std::fs::read_to_string(root.join("index.html"))
+            .map_err(|e| format!("index.html: {e}"))?;
+        let page = out.join("index.html");
+        write(
+            &page,
+            &bench_page(&index)
+                .ok_or("index.html has no rust link with data-cargo-features=\"hydrate\"")?,
+        )?;
         build::release_variant(
             &toolchain,
             &Variant {
                 dist: bench_dist.clone(),
-                features: Some("bench"),
-                cargo_target_dir: Some(out.join("cargo")),
+                html: page,
+                site: false,
             },
         )?;
     }
@@ -169,60 +129,165 @@ pub fn command(args: &[String]) -> Result<()> {
             ));
         }
     }
+    if bench_hooks_in(&dist)? {
+        return Err("the published dist/ names a bench hook (klaster_bench_*): rebuild it with `cargo xtask build`".into());
+    }
 
-    step("published bundle free of bench hooks");
-    let hooks_in_published = bench_hooks_in(&dist);
-    println!("    {hooks_in_published:?}");
+    let mut figures = Figures::default();
     step("twiggy");
-    let wasm = analyse_wasm(&bench_tools.twiggy, &named_wasm, &dist);
-    step("duplicate crates");
-    let duplicates = duplicate_crates();
+    let wasm = published_wasm(&dist)?;
+    if let Some(sizes) = FileSizes::of(&dist, Path::new(&wasm)) {
+        figures.set("wasm.raw", figures::Unit::Bytes, sizes.raw as f64);
+        figures.set("wasm.gzip", figures::Unit::Bytes, sizes.gzip as f64);
+        figures.set("wasm.brotli", figures::Unit::Bytes, sizes.brotli as f64);
+    }
+    let items = twiggy(&bench_tools.twiggy, &named_wasm).unwrap_or_else(|error| {
+        println!("    twiggy: {error}");
+        Vec::new()
+    });
     step("package check, natively");
-    let native_decode = native_decode(options.redraws);
+    match native_decode(options.redraws) {
+        Ok(value) => figures::decode(&mut figures, "native", &value),
+        Err(error) => figures.unmeasured("decode.native", &error),
+    }
 
     step("browser: first loads, paints, long tasks, memory, Lighthouse");
+    let built: Vec<&'static Page> = PAGES
+        .iter()
+        .filter(|p| first_load::file_for(&dist, p.address).is_some())
+        .collect();
+    let plan_file = out.join("plan.json");
     let browser_json = out.join("browser.json");
-    let browser = run_browser_half(&options, &dist, &bench_dist, &browser_json)
+    let plan = json!({
+        "dist": dist, "benchDist": bench_dist, "out": browser_json,
+        "lighthouseRuns": options.lighthouse_runs, "redraws": options.redraws, "tooltipRuns": TOOLTIP_RUNS,
+        "pages": built.iter().map(|p| json!({
+            "key": p.key, "address": p.address,
+            "kind": if p.kind == Kind::Embed { "embed" } else { "portal" },
+        })).collect::<Vec<_>>(),
+        "chartPages": chart_pages(&dist),
+        "interactionPage": plan::page(plan::INTERACTION_PAGE).map(|p| p.address),
+    });
+    write(
+        &plan_file,
+        &serde_json::to_string_pretty(&plan).unwrap_or_default(),
+    )?;
+    let browser = run_browser_half(&plan_file)
         .and_then(|()| {
             std::fs::read_to_string(&browser_json)
                 .map_err(|e| format!("{}: {e}", browser_json.display()))
         })
-        .and_then(|json| browser::parse(&json));
-
-    step("sizes of every first-load request");
-    let first_loads = first_loads(&browser, &dist);
-
-    let results = Results {
-        options,
-        machine: machine::describe(load_before),
-        provenance: machine::provenance(),
-        took: started.elapsed(),
-        browser,
-        first_loads,
-        wasm,
-        duplicates,
-        native_decode,
-        hooks_in_published,
-    };
-    let docs = paths::repo_root().join("docs");
-    std::fs::create_dir_all(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
-    let checks = budgets::evaluate(&figures::figures(&results));
-    let markdown = markdown::markdown(&results, &checks);
-    let json = serde_json::to_string_pretty(&record::to_json(&results, &checks))
-        .map_err(|e| format!("the JSON report: {e}"))?
-        + "\n";
-    for (file, text) in [("benchmarks.md", markdown), ("benchmarks.json", json)] {
-        let path = docs.join(file);
-        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        .and_then(|text| {
+            serde_json::from_str::<Value>(&text)
+                .map_err(|e| format!("{}: {e}", browser_json.display()))
+        })
+        .unwrap_or_else(|error| json!({ "error": error }));
+    if let Err(error) = figures::section(&browser) {
+        figures.unmeasured("", &error);
     }
+
+    step("sizes of every request");
+    let mut visits = Vec::new();
+    for page in &built {
+        match figures::section(&browser["pages"][page.key]) {
+            Err(error) => figures.unmeasured(page.key, &error),
+            Ok(raw) => {
+                let visit = first_load::account(&dist, &requests(raw), |f| FileSizes::of(&dist, f));
+                let woken = raw["islands"]["woken"].as_u64().unwrap_or(0);
+                figures::sizes(&mut figures, page.key, &visit, woken);
+                figures::page_load(&mut figures, page.key, raw);
+                visits.push((*page, visit));
+            }
+        }
+        match figures::section(&browser["lighthouse"][page.key]) {
+            Err(error) => figures.unmeasured(&format!("{}.lighthouse", page.key), &error),
+            Ok(runs) => {
+                figures::lighthouse(&mut figures, page.key, runs.as_array().map_or(&[], |r| r))
+            }
+        }
+        if page.kind == Kind::Embed {
+            match figures::section(&browser["tooltip"]) {
+                Err(error) => figures.unmeasured(&format!("{}.tooltip", page.key), &error),
+                Ok(tooltip) => figures::tooltip(&mut figures, page.key, tooltip),
+            }
+        }
+    }
+    let service_worker = match figures::section(&browser["serviceWorker"]) {
+        Err(error) => {
+            figures.unmeasured("sw", &error);
+            None
+        }
+        Ok(raw) => {
+            let visit = first_load::account(&dist, &requests(raw), |f| FileSizes::of(&dist, f));
+            figures::service_worker(&mut figures, &visit);
+            Some(visit)
+        }
+    };
+    for page in browser["chartPaints"].as_array().into_iter().flatten() {
+        if let Ok(page) = figures::section(page) {
+            figures::paints(&mut figures, page);
+        }
+    }
+    match figures::section(&browser["synthetic"]) {
+        Ok(series) => figures::synthetic(&mut figures, series),
+        Err(error) => figures.unmeasured("synthetic", &error),
+    }
+    match figures::section(&browser["decode"]) {
+        Ok(decode) => figures::decode(&mut figures, "browser", decode),
+        Err(error) => figures.unmeasured("decode.browser", &error),
+    }
+    figures::interaction(
+        &mut figures,
+        browser["longTasks"].as_array().map_or(&[], |r| r),
+    );
+
+    let checks = budgets::evaluate(&plan::budgets(), &figures, |page| {
+        built.iter().any(|p| p.key == page)
+    });
+    let docs = paths::repo_root().join("docs");
+    let previous = std::fs::read_to_string(docs.join("benchmarks-previous.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(Value::Null);
+    let named = |items: Vec<wasm::Item>| {
+        items
+            .into_iter()
+            .map(|i| (i.name, i.bytes))
+            .collect::<Vec<_>>()
+    };
+    let crates: Vec<(String, u64)> = wasm::by_crate(&items).into_iter().take(15).collect();
+    let top = named(wasm::top(&items, 15));
+    let report = report::Report {
+        provenance: &machine::provenance(),
+        machine: &machine::describe(load_before),
+        browser: (
+            browser["chromium"].as_str().unwrap_or("?").to_string(),
+            browser["node"].as_str().unwrap_or("?").to_string(),
+        ),
+        took_seconds: started.elapsed().as_secs(),
+        checks: &checks,
+        figures: &figures,
+        previous: &previous,
+        visits: &visits,
+        service_worker: service_worker.as_ref(),
+        wasm_crates: &crates,
+        wasm_items: &top,
+        raw: json!({ "lighthouse": browser["lighthouse"], "longTasks": browser["longTasks"], "tooltip": browser["tooltip"] }),
+    };
+    write(&docs.join("benchmarks.md"), &report.markdown())?;
+    write(
+        &docs.join("benchmarks.json"),
+        &(serde_json::to_string_pretty(&report.json()).unwrap_or_default() + "\n"),
+    )?;
     println!("\n==> budgets");
     for check in &checks {
+        let b = &check.budget;
         println!(
-            "  {:<13} {:<62} {:>10}  (limit {})",
+            "  {:<12} {:<24} {:<62} {}",
             check.verdict.word(),
-            check.name,
-            check.measured_text,
-            check.limit_text
+            b.figure,
+            b.what,
+            figures.show(&b.figure)
         );
     }
     println!(
@@ -236,6 +301,70 @@ fn step(title: &str) {
     println!("\n==> bench: {title}");
 }
 
+fn write(path: &Path, text: &str) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The bench build's page: index.html's rust link alone, with the `bench` feature (the
+/// hooks of src/bench.rs) and the workspace's Cargo.toml as seen from `target/bench/`.
+fn bench_page(index_html: &str) -> Option<String> {
+    let at = index_html.find("rel=\"rust\"")?;
+    let open = index_html[..at].rfind('<')?;
+    let close = at + index_html[at..].find('>')?;
+    let link = &index_html[open..=close];
+    let features = "data-cargo-features=\"hydrate\"";
+    link.contains(features).then(|| {
+        let link = link.replace(
+            features,
+            "data-cargo-features=\"bench\" href=\"../../Cargo.toml\"",
+        );
+        format!(
+            "<!doctype html>\n<html><head><title>bench</title>{link}</head><body></body></html>\n"
+        )
+    })
+}
+
+/// The requests of a visit the browser half recorded.
+fn requests(visit: &Value) -> Vec<Request> {
+    let text = |r: &Value, key: &str| r[key].as_str().map(String::from);
+    visit["requests"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| {
+            Some(Request {
+                url: text(r, "url")?,
+                path: text(r, "path"),
+                kind: text(r, "type").unwrap_or_default(),
+                status: r["status"].as_u64().map(|s| s as u16),
+                failed: text(r, "failed"),
+                transfer_bytes: r["transferBytes"].as_f64().map_or(0, |b| b.max(0.0) as u64),
+                phase: Phase::parse(r["phase"].as_str()?)?,
+            })
+        })
+        .collect()
+}
+
+/// The portal pages (English) whose HTML has a chart island, as addresses.
+fn chart_pages(dist: &Path) -> Vec<String> {
+    let mut pages: Vec<String> = std::fs::read_dir(dist.join("en"))
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            let html =
+                std::fs::read_to_string(dist.join("en").join(&name).join("index.html")).ok()?;
+            html.contains("data-component=\"ChartIsland")
+                .then(|| format!("/en/{name}/"))
+        })
+        .collect();
+    pages.sort();
+    pages
+}
+
 /// wasm-bindgen's output of the published build, optimised as trunk does plus `-g`
 /// (keep the name section), so twiggy can name what the published wasm holds.
 fn keep_names(wasm_opt_dir: &Path, named: &Path) -> Result<()> {
@@ -244,7 +373,7 @@ fn keep_names(wasm_opt_dir: &Path, named: &Path) -> Result<()> {
         std::fs::read_to_string(root.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let args = wasm::wasm_opt_args(&index)
         .ok_or("index.html has no data-wasm-opt on its rel=\"rust\" link")?;
-    let source = bindgen_output();
+    let source = root.join("target/wasm-bindgen/release/klaster_bg.wasm");
     if !source.is_file() {
         return Err(format!("{} is missing after the build", source.display()));
     }
@@ -258,32 +387,26 @@ fn keep_names(wasm_opt_dir: &Path, named: &Path) -> Result<()> {
     )
 }
 
-/// Where trunk leaves wasm-bindgen's output, before wasm-opt.
-fn bindgen_output() -> PathBuf {
-    paths::repo_root()
-        .join("target/wasm-bindgen/release")
-        .join("klaster_bg.wasm")
-}
-
-/// The published `.wasm` (one, at the top of `dist/`).
-fn published_wasm(dist: &Path) -> Result<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "wasm"))
-        .collect();
-    found.sort();
-    found
-        .pop()
-        .ok_or_else(|| format!("{} has no .wasm", dist.display()))
+/// The portal's published `.wasm`, relative to `dist/`: the one its pages' import map
+/// names (the embeds' own build sits beside it).
+fn published_wasm(dist: &Path) -> Result<String> {
+    let page = dist.join("en/index.html");
+    let html = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+    let start = html
+        .find("klaster-")
+        .ok_or_else(|| format!("{} names no app", page.display()))?;
+    let end = start
+        + html[start..]
+            .find(".js")
+            .ok_or_else(|| format!("{} names no app", page.display()))?;
+    Ok(format!("{}_bg.wasm", &html[start..end]))
 }
 
 /// Whether any top-level `.js` or `.wasm` of `dist` names a bench hook.
-fn bench_hooks_in(dist: &Path) -> Section<bool> {
+fn bench_hooks_in(dist: &Path) -> Result<bool> {
     const MARKER: &[u8] = b"klaster_bench";
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
-    for entry in entries.filter_map(|e| e.ok()) {
-        let path = entry.path();
+    for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
         if path.extension().is_some_and(|e| e == "js" || e == "wasm") {
             let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             if bytes.windows(MARKER.len()).any(|w| w == MARKER) {
@@ -294,14 +417,7 @@ fn bench_hooks_in(dist: &Path) -> Section<bool> {
     Ok(false)
 }
 
-fn analyse_wasm(twiggy: &Path, named: &Path, dist: &Path) -> Section<WasmAnalysis> {
-    if !named.is_file() {
-        return Err(format!(
-            "{} is missing; run without --no-build",
-            named.display()
-        ));
-    }
-    let published = published_wasm(dist)?;
+fn twiggy(twiggy: &Path, named: &Path) -> Result<Vec<wasm::Item>> {
     let output = Command::new(twiggy)
         .args(["top", "-n", "1000000", "--format", "json"])
         .arg(named)
@@ -313,53 +429,11 @@ fn analyse_wasm(twiggy: &Path, named: &Path, dist: &Path) -> Section<WasmAnalysi
             String::from_utf8_lossy(&output.stderr).trim()
         ));
     }
-    let items = wasm::parse_twiggy(&String::from_utf8_lossy(&output.stdout))?;
-    let index = std::fs::read_to_string(paths::repo_root().join("index.html")).unwrap_or_default();
-    Ok(WasmAnalysis {
-        analysed: named.to_path_buf(),
-        made_from: bindgen_output(),
-        wasm_opt_args: wasm::wasm_opt_args(&index).unwrap_or_default(),
-        published_bytes: std::fs::metadata(&published).map_or(0, |m| m.len()),
-        published,
-        items,
-    })
-}
-
-/// `cargo tree -d` for the wasm target: every crate, then without proc-macros.
-fn duplicate_crates() -> Section<Duplicates> {
-    let tree = |edges: &str| -> Section<String> {
-        let output = Command::new(paths::cargo())
-            .args([
-                "tree",
-                "-d",
-                "--target",
-                "wasm32-unknown-unknown",
-                "-p",
-                "klaster",
-                "-e",
-            ])
-            .arg(edges)
-            .current_dir(paths::repo_root())
-            .output()
-            .map_err(|e| format!("could not run cargo tree: {e}"))?;
-        if !output.status.success() {
-            return Err(String::from_utf8_lossy(&output.stderr).trim().to_string());
-        }
-        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-    };
-    let normal = tree("normal")?;
-    Ok(Duplicates {
-        normal: normal
-            .lines()
-            .filter(|line| line.starts_with(|c: char| c.is_ascii_alphanumeric()))
-            .map(String::from)
-            .collect(),
-        bundle_tree: tree("normal,no-proc-macro")?,
-    })
+    wasm::parse_twiggy(&String::from_utf8_lossy(&output.stdout))
 }
 
 /// `crates/core/examples/decode_speed.rs`, release build, `rounds` rounds.
-fn native_decode(rounds: u32) -> Section<NativeDecode> {
+fn native_decode(rounds: u32) -> Result<Value> {
     let root = paths::repo_root();
     let output = Command::new(paths::cargo())
         .args([
@@ -380,76 +454,22 @@ fn native_decode(rounds: u32) -> Section<NativeDecode> {
     if !output.status.success() {
         return Err(String::from_utf8_lossy(&output.stderr).trim().to_string());
     }
-    let value: serde_json::Value = serde_json::from_slice(&output.stdout)
+    let value: Value = serde_json::from_slice(&output.stdout)
         .map_err(|e| format!("decode_speed's output: {e}"))?;
-    let numbers = |key: &str| -> Vec<f64> {
-        value[key]
-            .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
-            .unwrap_or_default()
-    };
-    Ok(NativeDecode {
-        files: value["files"].as_u64().unwrap_or(0),
-        bytes: value["bytes"].as_u64().unwrap_or(0),
-        hash_ms: numbers("hash_ms"),
-        parse_ms: numbers("parse_ms"),
-        validate_ms: numbers("validate_ms"),
-    })
+    Ok(json!({
+        "files": value["files"], "bytes": value["bytes"], "hashMs": value["hash_ms"],
+        "parseMs": value["parse_ms"], "validateMs": value["validate_ms"],
+    }))
 }
 
-fn run_browser_half(options: &Options, dist: &Path, bench_dist: &Path, out: &Path) -> Result<()> {
+fn run_browser_half(plan: &PathBuf) -> Result<()> {
     let bench = paths::bench_dir();
     process::run(
         Command::new("node")
             .arg(bench.join("run.mjs"))
-            .arg("--dist")
-            .arg(dist)
-            .arg("--bench-dist")
-            .arg(bench_dist)
-            .arg("--out")
-            .arg(out)
-            .args(["--lighthouse-runs", &options.lighthouse_runs.to_string()])
-            .args(["--redraws", &options.redraws.to_string()])
+            .arg(plan)
             .current_dir(&bench),
     )
-}
-
-/// The sizes of a file of `dist`, compressed as the build's copies are.
-fn measure(dist: &Path, file: &Path) -> Option<FileSizes> {
-    let path = dist.join(file);
-    Some(FileSizes {
-        raw: std::fs::metadata(&path).ok()?.len(),
-        gzip: compress::compressed(Encoding::Gzip, &path).ok()?.len() as u64,
-        brotli: compress::compressed(Encoding::Brotli, &path).ok()?.len() as u64,
-    })
-}
-
-fn first_loads(
-    browser: &Section<Browser>,
-    dist: &Path,
-) -> Vec<(String, Section<Option<FirstLoad>>)> {
-    let mut measured: HashMap<PathBuf, Option<FileSizes>> = HashMap::new();
-    PAGES
-        .iter()
-        .map(|(key, _)| {
-            let load = match browser {
-                Err(error) => Err(error.clone()),
-                Ok(browser) => match browser::by_key(&browser.pages, key) {
-                    None => Err("not measured".to_string()),
-                    Some(Err(error)) => Err(error.clone()),
-                    Some(Ok(Page::Absent)) => Ok(None),
-                    Some(Ok(Page::Loaded(page))) => {
-                        Ok(Some(first_load::account(dist, &page.requests, |file| {
-                            *measured
-                                .entry(file.to_path_buf())
-                                .or_insert_with(|| measure(dist, file))
-                        })))
-                    }
-                },
-            };
-            (key.to_string(), load)
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -492,5 +512,34 @@ mod tests {
         std::fs::write(dir.join("app_bg.wasm"), b"\0asm..klaster_bench_draw..").unwrap();
         assert_eq!(bench_hooks_in(&dir), Ok(true));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_bench_page_builds_the_app_with_the_bench_feature() {
+        let index = r#"<head><link data-trunk rel="css" href="style/main.css">
+  <link data-trunk rel="rust" data-target-name="klaster" data-cargo-features="hydrate" data-wasm-opt="z"></head>"#;
+        let page = bench_page(index).unwrap();
+        assert!(page.contains(r#"<link data-trunk rel="rust" data-target-name="klaster" data-cargo-features="bench" href="../../Cargo.toml" data-wasm-opt="z">"#), "{page}");
+        assert!(!page.contains("main.css"));
+        assert_eq!(bench_page(r#"<link data-trunk rel="rust">"#), None);
+    }
+
+    #[test]
+    fn requests_keep_their_phase_and_a_request_without_one_is_left_out() {
+        let visit = json!({"requests": [
+            {"url": "http://h/en/", "path": "/en/", "type": "document", "status": 200, "failed": null,
+             "transferBytes": 3800, "phase": "load"},
+            {"url": "http://h/x.wasm", "path": "/x.wasm", "type": "fetch", "status": null,
+             "failed": "net::ERR_ABORTED", "transferBytes": null, "phase": "more"},
+            {"url": "http://h/y", "phase": "elsewhere"}
+        ]});
+        let parsed = requests(&visit);
+        assert_eq!(parsed.len(), 2);
+        assert_eq!(
+            (parsed[0].phase, parsed[0].transfer_bytes),
+            (Phase::Load, 3800)
+        );
+        assert_eq!(parsed[1].failed.as_deref(), Some("net::ERR_ABORTED"));
+        assert_eq!((parsed[1].phase, parsed[1].status), (Phase::More, None));
     }
 }

@@ -17,26 +17,27 @@ use crate::versions;
 use crate::wasm_rust;
 use crate::Result;
 
-/// The published bundle: `dist/`, default features.
+/// The published bundle: `dist/` from `index.html`.
 pub fn release(toolchain: &Toolchain) -> Result<()> {
     release_variant(toolchain, &Variant::published())
 }
 
-/// What a trunk release build makes, and where.
+/// What a trunk release build makes, and from what.
 pub struct Variant {
     pub dist: PathBuf,
-    /// Cargo features of the app (`--features`), e.g. `bench`.
-    pub features: Option<&'static str>,
-    /// A cargo target folder of its own, so the published build's is not rebuilt.
-    pub cargo_target_dir: Option<PathBuf>,
+    /// Trunk's entry page. Its rust link names the app's features (`data-cargo-features`),
+    /// which trunk takes over any `--features`: another set of features is another page.
+    pub html: PathBuf,
+    /// The published site: charts, pages, hardening and copies after trunk's build.
+    pub site: bool,
 }
 
 impl Variant {
     pub fn published() -> Variant {
         Variant {
             dist: paths::dist_dir(),
-            features: None,
-            cargo_target_dir: None,
+            html: paths::repo_root().join("index.html"),
+            site: true,
         }
     }
 }
@@ -44,21 +45,20 @@ impl Variant {
 pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
     let root = paths::repo_root();
     let dist = &variant.dist;
-    for entry in [PORTAL_ENTRY, EMBED_ENTRY] {
-        if !root.join(entry).is_file() {
-            return Err(format!(
-                "{} is missing: it is one of trunk's entry points",
-                root.join(entry).display()
-            ));
-        }
+    if !variant.html.is_file() {
+        return Err(format!(
+            "{} is missing: it is trunk's entry point",
+            variant.html.display()
+        ));
     }
     // Decided afresh on every build: rustup's wasm32 target, or Debian's rustc-web.
     let wasm_rust = wasm_rust::detect()
         .ok_or("no Rust compiler can build wasm32 here; run `cargo xtask setup`")?;
     println!("    compiler: {}", wasm_rust.describe());
-    let trunk = |entry: &str, into: &Path, features: Option<&str>| -> Result<()> {
+    let trunk = |entry: &Path, into: &Path| -> Result<()> {
         println!(
-            "==> build: trunk release build of {entry} into {}",
+            "==> build: trunk release build of {} into {}",
+            entry.display(),
             into.display()
         );
         // wasm-opt's folder first, so no other wasm-opt (never Debian's binaryen) is found.
@@ -77,24 +77,22 @@ pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
             .env("TRUNK_TOOLS_WASM_BINDGEN", &toolchain.wasm_bindgen_version)
             .env("TRUNK_TOOLS_WASM_OPT", versions::trunk_wasm_opt_version())
             .envs(wasm_rust.env());
-        if let Some(features) = features {
-            trunk.args(["--features", features]);
-        }
-        if let Some(target_dir) = &variant.cargo_target_dir {
-            trunk.env("CARGO_TARGET_DIR", target_dir);
-        }
         let started = Instant::now();
         process::run(&mut trunk)?;
         println!("    trunk done in {}", timing::format(started.elapsed()));
         Ok(())
     };
-    trunk(PORTAL_ENTRY, dist, variant.features)?;
+    if !variant.site {
+        return trunk(&variant.html, dist);
+    }
     // The embeds' own build: the same islands without the share menu and Embed dialog an
     // embed never opens, so an article's reader downloads only what one chart needs. Its
     // app files join dist/ (their names carry their own hash); its frame stays beside it
-    // for the chart pages.
+    // for the chart pages. First, so the portal's build is the last wasm-bindgen wrote
+    // (the benchmark reads it), and trunk's fresh dist/ does not drop the embeds' files.
     let embed_build = embed_build_dir(dist);
-    trunk(EMBED_ENTRY, &embed_build, None)?;
+    trunk(&root.join(EMBED_ENTRY), &embed_build)?;
+    trunk(&variant.html, dist)?;
     join_embed_build(&embed_build, dist)?;
     keep_frames(dist, &embed_build)?;
     after_trunk_build(dist)
@@ -160,7 +158,8 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
         if entry.path().is_dir() {
             copy_dir(&entry.path(), &target)?;
         } else {
-            std::fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
+            std::fs::copy(entry.path(), &target)
+                .map_err(|e| format!("{}: {e}", target.display()))?;
         }
     }
     Ok(())
@@ -175,8 +174,6 @@ fn sibling(dist: &Path, suffix: &str) -> PathBuf {
     dist.with_file_name(format!("{name}-{suffix}"))
 }
 
-/// The portal's entry: every page but the chart pages is rendered into its frame.
-const PORTAL_ENTRY: &str = "index.html";
 /// The embeds' entry: the chart pages' frame.
 const EMBED_ENTRY: &str = "embed.html";
 

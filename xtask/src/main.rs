@@ -18,7 +18,7 @@
 //! - `static_files` request target -> file under `dist/`, content types, encodings (pure logic)
 //! - `serve`        the small HTTP/1.1 server for `dist/`
 //! - `test`         the one pipeline README and CI run
-//! - `bench`        sizes, Lighthouse, paint times and budgets into `docs/benchmarks.*`
+//! - `bench`        per page: sizes, Lighthouse, timings and budgets into `docs/benchmarks.*`
 //! - `timing`       elapsed-time formatting
 
 mod apt;
@@ -62,10 +62,10 @@ Commands:
   test                       the full pipeline CI runs: setup, fmt, clippy, cargo test,
                              data validation, release build, browser tests
   bench [--lighthouse-runs N] [--redraws N] [--no-build]
-                             release build, then sizes, Lighthouse (mobile), chart paint
-                             times, memory and budgets into docs/benchmarks.md and .json
-                             (5 minutes with warm builds, 10 or more from a fresh clone;
-                             installs twiggy and Lighthouse on first use)
+                             release build, then first-load sizes, Lighthouse (mobile),
+                             paint times, long tasks, memory and budgets per page into
+                             docs/benchmarks.md and .json (10 minutes or more; installs
+                             twiggy and Lighthouse on first use)
   help                       this text
 
 Environment:
@@ -99,10 +99,9 @@ fn dispatch(args: &[String]) -> Result<()> {
             build::release(&toolchain)
         }
         "pages" => match rest {
-            [package, dist] => build::pages_again(
-                std::path::Path::new(package),
-                std::path::Path::new(dist),
-            ),
+            [package, dist] => {
+                build::pages_again(std::path::Path::new(package), std::path::Path::new(dist))
+            }
             _ => Err("usage: cargo xtask pages <package-dir> <dist-dir>".into()),
         },
         "serve" => serve::command(rest),

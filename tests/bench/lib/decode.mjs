@@ -1,19 +1,16 @@
 // The data package checked in the browser by the bench build's `klaster_bench_decode`:
-// the SHA-256 of every file and the core's `validate_package`, compiled to wasm.
+// the SHA-256 of every file and the core's `validate_package`, compiled to wasm. The
+// files come from the published site (served with CORS, as to embeds).
 
-import { DESKTOP, appModuleUrl, settle } from './browser.mjs';
+import { openBenchModule } from './browser.mjs';
 
-export async function browserDecode(browser, benchOrigin, rounds) {
-  const context = await browser.newContext({ ...DESKTOP, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.goto(`${benchOrigin}/#/en/about`, { waitUntil: 'load' });
-  await settle(page);
-  const moduleUrl = await appModuleUrl(page);
+export async function browserDecode(browser, benchOrigin, siteOrigin, rounds) {
+  const { context, page } = await openBenchModule(browser, benchOrigin);
   const result = await page.evaluate(
-    async ([url, n]) => {
-      const app = await import(url);
+    async ([site, n]) => {
+      const app = window.__bench;
       if (typeof app.klaster_bench_decode !== 'function') throw new Error('this build has no klaster_bench_decode');
-      const fetchBytes = async (file) => new Uint8Array(await (await fetch(`data/${file}`)).arrayBuffer());
+      const fetchBytes = async (file) => new Uint8Array(await (await fetch(`${site}/data/${file}`)).arrayBuffer());
       const files = { 'datapackage.json': await fetchBytes('datapackage.json') };
       const descriptor = JSON.parse(new TextDecoder().decode(files['datapackage.json']));
       for (const resource of descriptor.resources) files[resource.path] = await fetchBytes(resource.path);
@@ -28,7 +25,7 @@ export async function browserDecode(browser, benchOrigin, rounds) {
       }
       return { files: Object.keys(files).length, bytes, hashMs, validateMs };
     },
-    [moduleUrl, rounds],
+    [siteOrigin, rounds],
   );
   await context.close();
   return result;

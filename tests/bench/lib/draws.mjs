@@ -1,104 +1,78 @@
-// Chart paint times in the page, from the canvases' `data-draw-ms` (set by the card
-// after each paint): the first paint, then one repaint per window resize. The synthetic
-// series go through the bench build's `klaster_bench_draw` (the card's own layout and
-// paint). Long tasks are recorded while a reader hovers, uses the keyboard and switches
-// the language.
+// On a desktop screen without throttling, after scrolling to every chart until it is
+// live: chart paint times from the canvases' `data-draw-ms` (the first paint, then the
+// repaints a window resize causes), the synthetic 10k/100k series through the bench
+// build's `klaster_bench_draw`, and the long tasks while a reader hovers every chart,
+// uses the keyboard and switches the theme.
 
-import { DESKTOP, appModuleUrl, settle, sleep } from './browser.mjs';
+import { DESKTOP, openBenchModule, settle, sleep, wakeEveryChart } from './browser.mjs';
 
-/** Logs every paint of every chart canvas: {id, ms, at}. */
+/** Logs every paint of every chart canvas: {id, ms, phase}. */
 function recordPaints() {
+  window.__phase = 'load';
   window.__paints = [];
+  window.__longTasks = [];
   new MutationObserver((records) => {
     for (const record of records) {
-      const canvas = record.target;
       window.__paints.push({
-        id: canvas.closest('figure.chart-card')?.id ?? 'canvas',
-        ms: Number(canvas.getAttribute('data-draw-ms')),
-        at: performance.now(),
-        // Set by the long-task recorder while a reader interacts.
-        phase: window.__phase ?? null,
+        id: record.target.closest('.chart-card')?.id ?? 'canvas',
+        ms: Number(record.target.getAttribute('data-draw-ms')),
+        phase: window.__phase,
       });
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draw-ms'] });
-}
-
-/** Logs every long task with the phase it fell in. */
-function recordLongTasks() {
-  window.__phase = 'load';
-  window.__longTasks = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      window.__longTasks.push({ phase: window.__phase, start: entry.startTime, ms: entry.duration });
-    }
+    for (const entry of list.getEntries()) window.__longTasks.push({ phase: window.__phase, ms: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
 }
 
-async function openDesktop(browser, url) {
+/** A desktop page with every chart live. */
+async function openAwake(browser, url) {
   const context = await browser.newContext({ ...DESKTOP, serviceWorkers: 'block' });
   await context.addInitScript(recordPaints);
-  await context.addInitScript(recordLongTasks);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  const settled = await settle(page);
+  await settle(page);
+  const woken = await wakeEveryChart(page);
   await sleep(300);
-  return { context, page, settled };
+  return { context, page, woken };
 }
 
 const paints = (page) => page.evaluate(() => window.__paints.slice());
+const setPhase = (page, name) => page.evaluate((n) => { window.__phase = n; }, name);
 
 /** Widths the window alternates between; both change the width of the cards. */
 const RESIZE_WIDTHS = [1024, 1280];
 
-/**
- * For every chart card of `hash`: its first paint, and its paints after `redraws`
- * window resizes (all the paints one resize causes, and how many there were).
- */
-export async function chartPaints(browser, origin, hash, redraws) {
-  const { context, page, settled } = await openDesktop(browser, `${origin}/${hash}`);
+/** Per chart card of `address`: its first paint, and its repaints over `redraws` resizes. */
+export async function chartPaints(browser, origin, address, redraws) {
+  const { context, page, woken } = await openAwake(browser, origin + address);
   const load = await paints(page);
-  const ids = [...new Set(load.map((p) => p.id))];
-  const charts = ids.map((id) => ({
-    id,
-    firstMs: load.find((p) => p.id === id).ms,
-    loadPaints: load.filter((p) => p.id === id).length,
-    repaints: [],
-    paintsPerResize: [],
-  }));
+  const charts = [...new Set(load.map((p) => p.id))].map((id) => ({ id, firstMs: load.find((p) => p.id === id).ms, repaintsMs: [] }));
   for (let i = 0; i < redraws; i += 1) {
     const before = (await paints(page)).length;
-    const width = RESIZE_WIDTHS[i % RESIZE_WIDTHS.length];
-    await page.setViewportSize({ width, height: DESKTOP.viewport.height });
-    // Every card repaints at least once; then give a second repaint time to come.
+    await page.setViewportSize({ width: RESIZE_WIDTHS[i % 2], height: DESKTOP.viewport.height });
     await page
-      .waitForFunction(
-        ([n, wanted]) => new Set(window.__paints.slice(n).map((p) => p.id)).size >= wanted,
-        [before, ids.length],
-        { timeout: 10_000, polling: 20 },
-      )
+      .waitForFunction(([n, wanted]) => new Set(window.__paints.slice(n).map((p) => p.id)).size >= wanted, [before, charts.length], {
+        timeout: 10_000,
+        polling: 20,
+      })
       .catch(() => {});
     await sleep(150);
     const after = (await paints(page)).slice(before);
-    for (const chart of charts) {
-      const mine = after.filter((p) => p.id === chart.id);
-      chart.repaints.push(...mine.map((p) => p.ms));
-      chart.paintsPerResize.push(mine.length);
-    }
+    for (const chart of charts) chart.repaintsMs.push(...after.filter((p) => p.id === chart.id).map((p) => p.ms));
   }
   await context.close();
-  return { hash, settled, charts };
+  return { address, cards: woken.cards, charts };
 }
 
-/**
- * The synthetic line series of `sizes` points, each laid out and painted `redraws`
- * times at alternating widths (after one first draw), one animation frame apart.
- */
+/** The synthetic line series of `sizes` points, each laid out and painted `redraws` times
+ * at alternating widths (after one first draw), one animation frame apart, by the bench
+ * build's module on a page of its own. */
 export async function syntheticDraws(browser, benchOrigin, sizes, redraws) {
-  const { context, page, settled } = await openDesktop(browser, `${benchOrigin}/#/en/about`);
-  const moduleUrl = await appModuleUrl(page);
-  const result = await page.evaluate(
-    async ([url, counts, rounds]) => {
-      const app = await import(url);
+  const { context, page } = await openBenchModule(browser, benchOrigin);
+  const series = await page.evaluate(
+    async ([counts, rounds]) => {
+      const app = window.__bench;
       if (typeof app.klaster_bench_draw !== 'function') throw new Error('this build has no klaster_bench_draw');
       const holder = document.createElement('div');
       holder.style.cssText = 'position:fixed;left:0;top:0;width:900px;z-index:9';
@@ -108,72 +82,67 @@ export async function syntheticDraws(browser, benchOrigin, sizes, redraws) {
       const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
       const out = {};
       for (const count of counts) {
-        const first = app.klaster_bench_draw(canvas, count, 800);
+        const [firstLayoutMs, firstPaintMs] = app.klaster_bench_draw(canvas, count, 800);
         await frame();
-        const layout = [];
-        const paint = [];
+        const redrawMs = [];
         for (let i = 0; i < rounds; i += 1) {
-          const [l, p] = app.klaster_bench_draw(canvas, count, i % 2 ? 800 : 760);
-          layout.push(l);
-          paint.push(p);
+          const [layout, paint] = app.klaster_bench_draw(canvas, count, i % 2 ? 800 : 760);
+          redrawMs.push(layout + paint);
           await frame();
         }
-        out[count] = { first: { layoutMs: first[0], paintMs: first[1] }, layoutMs: layout, paintMs: paint };
+        out[count] = { firstMs: firstLayoutMs + firstPaintMs, redrawMs };
       }
       holder.remove();
       return out;
     },
-    [moduleUrl, sizes, redraws],
+    [sizes, redraws],
   );
   await context.close();
-  return { settled, series: result };
+  return series;
 }
 
-/**
- * Long tasks on a chart page: while loading, then while a reader hovers across every
- * chart, steps through the first one with the keyboard, and switches the language.
- */
-export async function longTasks(browser, origin, hash, otherLanguageHash) {
-  const { context, page, settled } = await openDesktop(browser, `${origin}/${hash}`);
-  const phases = ['load'];
+/** Long tasks on `address` once every chart is live: hovering across each chart, the
+ * keyboard on the first, the theme switched to dark and back. */
+export async function longTasks(browser, origin, address) {
+  const { context, page } = await openAwake(browser, origin + address);
+  const phases = [];
   const phase = (name) => {
     phases.push(name);
-    return page.evaluate((n) => { window.__phase = n; }, name);
+    return setPhase(page, name);
   };
-
-  for (const card of await page.locator('figure.chart-card').all()) {
-    const canvas = card.locator('.chart-card__canvas canvas');
-    await canvas.scrollIntoViewIfNeeded();
-    await phase(`hover ${await card.getAttribute('id')}`);
-    const box = await canvas.boundingBox();
+  for (const card of await page.locator('.chart-card').all()) {
+    const plot = card.locator('.chart-card__plot');
+    await plot.scrollIntoViewIfNeeded();
+    const box = await plot.boundingBox();
     if (!box) continue;
-    const y = box.y + box.height / 2;
-    await page.mouse.move(box.x + 2, y);
-    await page.mouse.move(box.x + box.width - 2, y, { steps: 24 });
-    await page.mouse.move(box.x + box.width / 2, box.y + 2, { steps: 6 });
+    await phase(`hover ${await card.getAttribute('id')}`);
+    for (const row of [0.3, 0.5, 0.7]) {
+      await page.mouse.move(box.x + 2, box.y + box.height * row);
+      await page.mouse.move(box.x + box.width - 2, box.y + box.height * row, { steps: 24 });
+    }
   }
+  await setPhase(page, 'between');
   await page.mouse.move(0, 0);
   await sleep(200);
 
-  await phase('keyboard');
   const plot = page.locator('.chart-card__plot').first();
+  await plot.scrollIntoViewIfNeeded();
+  await phase('keys');
   await plot.focus();
-  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'End', 'Home', 'Escape']) {
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'End', 'Home', 'Escape']) {
     await page.keyboard.press(key);
     await sleep(30);
   }
   await sleep(200);
 
-  await phase('language');
-  const lang = otherLanguageHash.split('/')[1];
-  await page.locator(`header a[hreflang="${lang}"]`).first().click();
-  await page.waitForFunction((h) => location.hash === h, otherLanguageHash, { timeout: 20_000 });
-  await settle(page);
-  await sleep(300);
-
+  await phase('theme');
+  const toggle = page.locator('[data-theme-toggle]').first();
+  for (let i = 0; i < 2; i += 1) {
+    await toggle.click();
+    await sleep(400);
+  }
+  await setPhase(page, 'end');
   const tasks = await page.evaluate(() => window.__longTasks.slice());
-  // Chart paints per phase, to tell how much of a long task is painting.
-  const paintsByPhase = await page.evaluate(() => window.__paints.map((p) => ({ phase: p.phase, ms: p.ms })));
   await context.close();
-  return { hash, settled, phases, tasks, paints: paintsByPhase };
+  return { address, phases, tasks };
 }

@@ -9,77 +9,34 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROME_FLAGS, CHROMIUM_PATH } from './browser.mjs';
 
+/** The figures kept, by Lighthouse's audit id; the score's five metrics first. */
 const AUDITS = {
-  fcpMs: 'first-contentful-paint',
-  lcpMs: 'largest-contentful-paint',
-  tbtMs: 'total-blocking-time',
+  fcp: 'first-contentful-paint',
+  lcp: 'largest-contentful-paint',
+  tbt: 'total-blocking-time',
   cls: 'cumulative-layout-shift',
-  speedIndexMs: 'speed-index',
-  interactiveMs: 'interactive',
-  totalByteWeight: 'total-byte-weight',
-  mainThreadMs: 'mainthread-work-breakdown',
-  bootupMs: 'bootup-time',
+  si: 'speed-index',
+  bytes: 'total-byte-weight',
 };
 
-/** Lighthouse's long tasks (on the simulated phone): script URL and duration. */
-function longTasks(lhr) {
-  return (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => ({ url: t.url, startMs: t.startTime, ms: t.duration }));
-}
-
-/** Audits that could not run, with why (deduplicated by message). */
-function auditErrors(lhr) {
-  const byMessage = new Map();
-  for (const [id, audit] of Object.entries(lhr.audits)) {
-    if (audit.scoreDisplayMode !== 'error') continue;
-    const message = audit.errorMessage ?? 'error';
-    byMessage.set(message, [...(byMessage.get(message) ?? []), id]);
-  }
-  return [...byMessage].map(([message, audits]) => ({ message, audits }));
-}
-
-/** The LCP element's selector and text, when Lighthouse names it. */
-function lcpElement(lhr) {
-  const items = lhr.audits['largest-contentful-paint-element']?.details?.items ?? [];
-  const node = items.flatMap((item) => item.items ?? [item]).find((i) => i.node)?.node;
-  return node ? { selector: node.selector ?? null, snippet: node.snippet ?? null } : null;
-}
-
-/** The LCP's phases (time to first byte, load delay, load time, render delay), in ms. */
-function lcpPhases(lhr) {
-  const items = lhr.audits['largest-contentful-paint-element']?.details?.items ?? [];
-  const table = items.find((i) => i.type === 'table' && i.items?.some((row) => row.phase));
-  return table ? Object.fromEntries(table.items.map((row) => [row.phase, row.timing])) : null;
-}
-
-export async function lighthouseRun(url) {
+async function lighthouseRun(url) {
   const userDataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'klaster-lighthouse-'));
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS, userDataDir, logLevel: 'silent' });
   try {
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance'],
-    });
-    const lhr = result.lhr;
+    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const score = lhr.categories.performance.score;
     const run = {
-      score: lhr.categories.performance.score == null ? null : Math.round(lhr.categories.performance.score * 100),
-      runtimeError: lhr.runtimeError?.message ?? null,
-      warnings: lhr.runWarnings ?? [],
-      benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
-      lcpElement: lcpElement(lhr),
-      lcpPhases: lcpPhases(lhr),
-      longTasks: longTasks(lhr),
-      auditErrors: auditErrors(lhr),
-      lighthouseVersion: lhr.lighthouseVersion,
-      settings: {
-        formFactor: lhr.configSettings.formFactor,
-        throttlingMethod: lhr.configSettings.throttlingMethod,
-        throttling: lhr.configSettings.throttling,
-        screen: lhr.configSettings.screenEmulation,
-      },
+      version: lhr.lighthouseVersion,
+      error: lhr.runtimeError?.message ?? null,
+      score: score == null ? null : Math.round(score * 100),
+      metricScores: {},
+      longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => ({ url: t.url, ms: t.duration })),
+      throttling: lhr.configSettings.throttling,
     };
-    for (const [key, audit] of Object.entries(AUDITS)) run[key] = lhr.audits[audit]?.numericValue ?? null;
+    for (const [key, audit] of Object.entries(AUDITS)) {
+      run[key] = lhr.audits[audit]?.numericValue ?? null;
+      if (key !== 'bytes') run.metricScores[key] = lhr.audits[audit]?.score ?? null;
+    }
     return run;
   } finally {
     await chrome.kill();
@@ -89,12 +46,6 @@ export async function lighthouseRun(url) {
 
 export async function lighthouseRuns(url, runs) {
   const out = [];
-  for (let i = 0; i < runs; i += 1) {
-    try {
-      out.push(await lighthouseRun(url));
-    } catch (error) {
-      out.push({ runtimeError: String(error?.message ?? error) });
-    }
-  }
+  for (let i = 0; i < runs; i += 1) out.push(await lighthouseRun(url).catch((error) => ({ error: String(error?.message ?? error) })));
   return out;
 }

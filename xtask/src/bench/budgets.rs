@@ -1,32 +1,7 @@
-//! The budgets of issue 8, and whether a measured figure meets each.
+//! Whether each budget is met, and for a missed one, one sentence: by how much, and why
+//! (the evidence the figures carry).
 
-/// A first load's total, brotli, in bytes (1 kB = 1000 bytes).
-pub const EMBED_FIRST_LOAD_BYTES: f64 = 100_000.0;
-pub const HOME_FIRST_LOAD_BYTES: f64 = 150_000.0;
-/// Lighthouse mobile performance score, 0–100.
-pub const LIGHTHOUSE_SCORE: f64 = 98.0;
-pub const LCP_MS: f64 = 1500.0;
-pub const TBT_MS: f64 = 50.0;
-/// Median redraw (layout and paint) of a 10 000-point line series: one frame at 60 Hz.
-pub const REDRAW_10K_MS: f64 = 16.0;
-/// No long task over this while a reader interacts.
-pub const LONG_TASK_MS: f64 = 50.0;
-
-/// A figure, or why there is none.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Measure {
-    Value(f64),
-    Missing(String),
-}
-
-impl Measure {
-    pub fn from_option(value: Option<f64>, missing: &str) -> Measure {
-        match value {
-            Some(v) => Measure::Value(v),
-            None => Measure::Missing(missing.to_string()),
-        }
-    }
-}
+use super::figures::{Figures, Unit};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Limit {
@@ -43,6 +18,24 @@ impl Limit {
             Limit::Zero => value == 0.0,
         }
     }
+
+    pub fn value(self) -> f64 {
+        match self {
+            Limit::AtMost(v) | Limit::AtLeast(v) => v,
+            Limit::Zero => 0.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Budget {
+    /// The key of the page in `plan::PAGES`.
+    pub page: &'static str,
+    /// The figure checked, e.g. `home.load.brotli`.
+    pub figure: String,
+    pub what: String,
+    pub limit: Limit,
+    pub unit: Unit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +43,8 @@ pub enum Verdict {
     Pass,
     Fail,
     NotMeasured,
+    /// The page is not in this build.
+    NotBuilt,
 }
 
 impl Verdict {
@@ -58,197 +53,77 @@ impl Verdict {
             Verdict::Pass => "pass",
             Verdict::Fail => "FAIL",
             Verdict::NotMeasured => "not measured",
+            Verdict::NotBuilt => "not built",
         }
     }
 }
 
-/// One budget, checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
-    /// Stable key for the JSON report, e.g. `home.lighthouse.lcp`.
-    pub key: String,
-    pub name: String,
-    pub limit: Limit,
-    /// The limit as people read it, e.g. `≤ 1.5 s`.
-    pub limit_text: String,
-    pub measure: Measure,
-    /// The figure as people read it, or why it is missing.
-    pub measured_text: String,
+    pub budget: Budget,
+    pub measured: Option<f64>,
     pub verdict: Verdict,
+    /// For a missed budget: by how much and why; for one not measured: why not.
+    pub why: Option<String>,
 }
 
-pub fn check(
-    key: &str,
-    name: &str,
-    limit: Limit,
-    limit_text: &str,
-    measure: Measure,
-    show: impl Fn(f64) -> String,
-) -> Check {
-    let (verdict, measured_text) = match &measure {
-        Measure::Value(v) if limit.met_by(*v) => (Verdict::Pass, show(*v)),
-        Measure::Value(v) => (Verdict::Fail, show(*v)),
-        Measure::Missing(why) => (Verdict::NotMeasured, why.clone()),
-    };
-    Check {
-        key: key.to_string(),
-        name: name.to_string(),
-        limit,
-        limit_text: limit_text.to_string(),
-        measure,
-        measured_text,
-        verdict,
-    }
-}
-
-/// `123.4 kB` (1 kB = 1000 bytes).
-pub fn kb(bytes: f64) -> String {
-    format!("{:.1} kB", bytes / 1000.0)
-}
-
-pub fn ms(value: f64) -> String {
-    if value >= 1000.0 {
-        format!("{:.2} s", value / 1000.0)
-    } else {
-        format!("{value:.1} ms")
-    }
-}
-
-pub fn opt_ms(value: Option<f64>) -> String {
-    value.map_or("–".into(), ms)
-}
-
-pub fn shorten(text: &str, max: usize) -> String {
-    let text = text.replace('|', "\\|");
-    if text.chars().count() <= max {
-        text
-    } else {
-        let cut: String = text.chars().take(max).collect();
-        format!("{cut}…")
-    }
-}
-
-/// The Lighthouse figures of one page, medians of its runs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LighthouseMedians {
-    pub score: Measure,
-    pub lcp_ms: Measure,
-    pub tbt_ms: Measure,
-    pub cls: Measure,
-}
-
-/// Everything the budgets are checked against.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Figures {
-    pub home_first_load: Measure,
-    pub embed_first_load: Measure,
-    /// `(page key, page name, medians)` for home, the chart page and the embed.
-    pub lighthouse: Vec<(String, String, LighthouseMedians)>,
-    pub redraw_10k_median_ms: Measure,
-    /// The longest task while interacting in the median run; 0 when it had none.
-    pub longest_interaction_task_ms: Measure,
-}
-
-pub fn evaluate(figures: &Figures) -> Vec<Check> {
-    let mut checks = vec![
-        check(
-            "embed.first_load.brotli",
-            "Embed first load, brotli, all requests",
-            Limit::AtMost(EMBED_FIRST_LOAD_BYTES),
-            "≤ 100 kB",
-            figures.embed_first_load.clone(),
-            kb,
-        ),
-        check(
-            "home.first_load.brotli",
-            "Home page first load, brotli, all requests",
-            Limit::AtMost(HOME_FIRST_LOAD_BYTES),
-            "≤ 150 kB",
-            figures.home_first_load.clone(),
-            kb,
-        ),
-    ];
-    for (key, page, medians) in &figures.lighthouse {
-        checks.push(check(
-            &format!("{key}.lighthouse.score"),
-            &format!("Lighthouse mobile performance, {page}"),
-            Limit::AtLeast(LIGHTHOUSE_SCORE),
-            "≥ 98",
-            medians.score.clone(),
-            |v| format!("{v:.0}"),
-        ));
-        checks.push(check(
-            &format!("{key}.lighthouse.lcp"),
-            &format!("LCP, {page}"),
-            Limit::AtMost(LCP_MS),
-            "≤ 1.5 s",
-            medians.lcp_ms.clone(),
-            ms,
-        ));
-        checks.push(check(
-            &format!("{key}.lighthouse.tbt"),
-            &format!("TBT, {page}"),
-            Limit::AtMost(TBT_MS),
-            "≤ 50 ms",
-            medians.tbt_ms.clone(),
-            ms,
-        ));
-        checks.push(check(
-            &format!("{key}.lighthouse.cls"),
-            &format!("CLS, {page}"),
-            Limit::Zero,
-            "0",
-            medians.cls.clone(),
-            |v| format!("{v:.4}"),
-        ));
-    }
-    checks.push(check(
-        "synthetic.10k.redraw",
-        "10k-point line redraw (layout + paint), median",
-        Limit::AtMost(REDRAW_10K_MS),
-        "≤ 16 ms",
-        figures.redraw_10k_median_ms.clone(),
-        ms,
-    ));
-    checks.push(check(
-        "interaction.longest_task",
-        "Longest task while interacting (hover, keys, language), median of the runs",
-        Limit::AtMost(LONG_TASK_MS),
-        "≤ 50 ms",
-        figures.longest_interaction_task_ms.clone(),
-        |v| {
-            if v == 0.0 {
-                "none over 50 ms".to_string()
-            } else {
-                ms(v)
+pub fn evaluate(budgets: &[Budget], figures: &Figures, built: impl Fn(&str) -> bool) -> Vec<Check> {
+    budgets
+        .iter()
+        .map(|budget| {
+            let measured = figures.get(&budget.figure);
+            let (verdict, why) = match measured {
+                _ if !built(budget.page) => (Verdict::NotBuilt, None),
+                None => (Verdict::NotMeasured, Some(figures.missing(&budget.figure))),
+                Some(v) if budget.limit.met_by(v) => (Verdict::Pass, None),
+                Some(v) => (Verdict::Fail, Some(why_missed(budget, v, figures))),
+            };
+            Check {
+                budget: budget.clone(),
+                measured,
+                verdict,
+                why,
             }
-        },
-    ));
-    checks
+        })
+        .collect()
+}
+
+/// `12.3 kB over the 100.0 kB budget (+12 %); <evidence>.`
+fn why_missed(budget: &Budget, value: f64, figures: &Figures) -> String {
+    let unit = budget.unit;
+    let limit = budget.limit.value();
+    let by = match budget.limit {
+        Limit::AtMost(_) if limit > 0.0 => format!(
+            "{} over the {} budget (+{:.0} %)",
+            unit.show(value - limit),
+            unit.show(limit),
+            (value - limit) / limit * 100.0
+        ),
+        Limit::AtLeast(_) => format!(
+            "{} below the {} budget",
+            unit.show(limit - value),
+            unit.show(limit)
+        ),
+        _ => format!("{} where the budget is 0", unit.show(value)),
+    };
+    match figures.evidence.get(&budget.figure) {
+        Some(evidence) => format!("{by}: {evidence}."),
+        None => format!("{by}."),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn figures() -> Figures {
-        let medians = LighthouseMedians {
-            score: Measure::Value(99.0),
-            lcp_ms: Measure::Value(1400.0),
-            tbt_ms: Measure::Value(60.0),
-            cls: Measure::Value(0.0),
-        };
-        Figures {
-            home_first_load: Measure::Value(150_000.0),
-            embed_first_load: Measure::Missing("not present in this build".into()),
-            lighthouse: vec![("home".into(), "home".into(), medians)],
-            redraw_10k_median_ms: Measure::Value(16.5),
-            longest_interaction_task_ms: Measure::Value(0.0),
+    fn budget(page: &'static str, figure: &str, limit: Limit, unit: Unit) -> Budget {
+        Budget {
+            page,
+            figure: figure.into(),
+            what: figure.into(),
+            limit,
+            unit,
         }
-    }
-
-    fn verdict(checks: &[Check], key: &str) -> Verdict {
-        checks.iter().find(|c| c.key == key).unwrap().verdict
     }
 
     #[test]
@@ -262,38 +137,74 @@ mod tests {
     }
 
     #[test]
-    fn every_budget_is_checked_and_a_missing_figure_is_not_a_pass() {
-        let checks = evaluate(&figures());
-        assert_eq!(checks.len(), 2 + 4 + 2);
-        assert_eq!(verdict(&checks, "home.first_load.brotli"), Verdict::Pass);
-        assert_eq!(
-            verdict(&checks, "embed.first_load.brotli"),
-            Verdict::NotMeasured
+    fn a_missed_budget_says_by_how_much_and_why_in_one_sentence() {
+        let mut figures = Figures::default();
+        figures.set("home.load.brotli", Unit::Bytes, 112_000.0);
+        figures.explain(
+            "home.load.brotli",
+            "the largest request is app.wasm (90.0 kB)",
         );
-        assert_eq!(verdict(&checks, "home.lighthouse.score"), Verdict::Pass);
-        assert_eq!(verdict(&checks, "home.lighthouse.lcp"), Verdict::Pass);
-        assert_eq!(verdict(&checks, "home.lighthouse.tbt"), Verdict::Fail);
-        assert_eq!(verdict(&checks, "home.lighthouse.cls"), Verdict::Pass);
-        assert_eq!(verdict(&checks, "synthetic.10k.redraw"), Verdict::Fail);
-        assert_eq!(verdict(&checks, "interaction.longest_task"), Verdict::Pass);
-        let embed = checks
+        figures.set("home.lighthouse.score", Unit::Score, 97.0);
+        figures.set("home.lighthouse.cls", Unit::Cls, 0.1016);
+        figures.set("embed.lighthouse.tbt", Unit::Ms, 20.0);
+        figures.unmeasured("initiative", "the browser crashed");
+        let budgets = [
+            budget(
+                "home",
+                "home.load.brotli",
+                Limit::AtMost(100_000.0),
+                Unit::Bytes,
+            ),
+            budget(
+                "home",
+                "home.lighthouse.score",
+                Limit::AtLeast(98.0),
+                Unit::Score,
+            ),
+            budget("home", "home.lighthouse.cls", Limit::Zero, Unit::Cls),
+            budget(
+                "embed",
+                "embed.lighthouse.tbt",
+                Limit::AtMost(50.0),
+                Unit::Ms,
+            ),
+            budget(
+                "initiative",
+                "initiative.load.brotli",
+                Limit::AtMost(200_000.0),
+                Unit::Bytes,
+            ),
+            budget(
+                "figure",
+                "figure.load.brotli",
+                Limit::AtMost(50_000.0),
+                Unit::Bytes,
+            ),
+        ];
+        let checks = evaluate(&budgets, &figures, |page| page != "figure");
+        let verdicts: Vec<Verdict> = checks.iter().map(|c| c.verdict).collect();
+        assert_eq!(
+            verdicts,
+            [
+                Verdict::Fail,
+                Verdict::Fail,
+                Verdict::Fail,
+                Verdict::Pass,
+                Verdict::NotMeasured,
+                Verdict::NotBuilt
+            ]
+        );
+        let why: Vec<&str> = checks
             .iter()
-            .find(|c| c.key == "embed.first_load.brotli")
-            .unwrap();
-        assert_eq!(embed.measured_text, "not present in this build");
-    }
-
-    #[test]
-    fn figures_read_in_kb_and_ms() {
-        assert_eq!(kb(149_999.0), "150.0 kB");
-        assert_eq!(kb(512.0), "0.5 kB");
-        assert_eq!(ms(15.94), "15.9 ms");
-        assert_eq!(ms(2345.0), "2.35 s");
-        let checks = evaluate(&figures());
-        let tasks = checks
-            .iter()
-            .find(|c| c.key == "interaction.longest_task")
-            .unwrap();
-        assert_eq!(tasks.measured_text, "none over 50 ms");
+            .map(|c| c.why.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            why[0],
+            "12.0 kB over the 100.0 kB budget (+12 %): the largest request is app.wasm (90.0 kB)."
+        );
+        assert_eq!(why[1], "1 below the 98 budget.");
+        assert_eq!(why[2], "0.102 where the budget is 0.");
+        assert_eq!(why[4], "not measured: the browser crashed");
+        assert_eq!(why[5], "");
     }
 }
