@@ -42,6 +42,44 @@ impl Variant {
 }
 
 pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
+    trunk_build(toolchain, variant, Profile::Release)?;
+    after_trunk_build(&variant.dist)
+}
+
+/// Where the debug build of the islands goes: its own cargo target folder (so neither
+/// build invalidates the other's) and its own `dist/`, both under `target/`.
+pub fn debug_islands_dir() -> PathBuf {
+    paths::repo_root().join("target").join("debug-islands")
+}
+
+/// The site with the islands built without `--release`: Leptos reports hydration
+/// mismatches only in debug builds, so the browser suite loads every page with charts
+/// from here (`KLASTER_DIST_DEBUG`) and fails on any such warning. Pages, chart images
+/// and hardening as in the published build; no compressed copies, no size report.
+/// Returns its `dist/`.
+pub fn debug_islands(toolchain: &Toolchain) -> Result<PathBuf> {
+    let out = debug_islands_dir();
+    let variant = Variant {
+        dist: out.join("dist"),
+        features: None,
+        cargo_target_dir: Some(out.join("cargo")),
+    };
+    trunk_build(toolchain, &variant, Profile::Debug)?;
+    check_bundle(&variant.dist)?;
+    render_charts(&variant.dist)?;
+    render_pages(&variant.dist)?;
+    crate::harden::harden(&variant.dist)?;
+    Ok(variant.dist)
+}
+
+/// Trunk's `--release`, or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Profile {
+    Release,
+    Debug,
+}
+
+fn trunk_build(toolchain: &Toolchain, variant: &Variant, profile: Profile) -> Result<()> {
     let root = paths::repo_root();
     let dist = &variant.dist;
     if !root.join("index.html").is_file() {
@@ -53,7 +91,11 @@ pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
     // Decided afresh on every build: rustup's wasm32 target, or Debian's rustc-web.
     let wasm_rust = wasm_rust::detect()
         .ok_or("no Rust compiler can build wasm32 here; run `cargo xtask setup`")?;
-    println!("==> build: trunk release build into {}", dist.display());
+    let kind = match profile {
+        Profile::Release => "release",
+        Profile::Debug => "debug",
+    };
+    println!("==> build: trunk {kind} build into {}", dist.display());
     println!("    compiler: {}", wasm_rust.describe());
 
     // wasm-opt's folder first, so no other wasm-opt (never Debian's binaryen) is found.
@@ -62,8 +104,12 @@ pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
     path_dirs.push(paths::cargo_bin_dir());
 
     let mut trunk = Command::new(&toolchain.trunk);
+    trunk.arg("build");
+    if profile == Profile::Release {
+        trunk.arg("--release");
+    }
     trunk
-        .args(["build", "--release", "--offline", "--dist"])
+        .args(["--offline", "--dist"])
         .arg(dist)
         .current_dir(&root)
         .env("PATH", process::path_with(&path_dirs)?)
@@ -81,13 +127,25 @@ pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
     let started = Instant::now();
     process::run(&mut trunk)?;
     println!("    trunk done in {}", timing::format(started.elapsed()));
-    after_trunk_build(dist)
+    Ok(())
 }
 
 /// Runs after every successful trunk build. Checks the bundle is complete, hardens it,
 /// writes the precompressed copies and reports its sizes. The place for later
 /// publishing steps on `dist/`.
 pub fn after_trunk_build(dist: &Path) -> Result<()> {
+    check_bundle(dist)?;
+    render_charts(dist)?;
+    render_pages(dist)?;
+    crate::harden::harden(dist)?;
+    warn_on_absolute_asset_urls(&dist.join("index.html"));
+    // Last: the copies must match the files as published.
+    crate::compress::precompress(dist)?;
+    sizes::report(dist)
+}
+
+/// Trunk wrote the page template and a wasm file.
+fn check_bundle(dist: &Path) -> Result<()> {
     let index = dist.join("index.html");
     if !index.is_file() {
         return Err(format!("trunk finished but {} is missing", index.display()));
@@ -102,13 +160,7 @@ pub fn after_trunk_build(dist: &Path) -> Result<()> {
             dist.display()
         ));
     }
-    render_charts(dist)?;
-    render_pages(dist)?;
-    crate::harden::harden(dist)?;
-    warn_on_absolute_asset_urls(&index);
-    // Last: the copies must match the files as published.
-    crate::compress::precompress(dist)?;
-    sizes::report(dist)
+    Ok(())
 }
 
 /// Every chart drawn by the core's drawing functions: the files to download, the social
