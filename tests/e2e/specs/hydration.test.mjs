@@ -79,7 +79,9 @@ describe('hydration in the debug build of the islands', () => {
         try {
           for (const id of ids) {
             await wakeCard(page, id, { timeout: 60_000 });
-            // The share menu is an island of its own: awake once its buttons show.
+            // The share menu is an island of its own, at the card's foot: awake once its
+            // buttons show.
+            await page.locator(`#chart-${id} .chart-share`).scrollIntoViewIfNeeded();
             await page.locator(`#chart-${id} .chart-share__actions:not([hidden])`).waitFor({ state: 'attached', timeout: 60_000 });
           }
           await page.waitForLoadState('networkidle');
