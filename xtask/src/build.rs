@@ -43,59 +43,100 @@ impl Variant {
 }
 
 pub fn release_variant(toolchain: &Toolchain, variant: &Variant) -> Result<()> {
-    let root = paths::repo_root();
-    let dist = &variant.dist;
     if !variant.html.is_file() {
         return Err(format!(
             "{} is missing: it is trunk's entry point",
             variant.html.display()
         ));
     }
+    if !variant.site {
+        return trunk(toolchain, &variant.html, &variant.dist, Profile::Release);
+    }
+    site_islands(toolchain, &variant.dist, Profile::Release)?;
+    after_trunk_build(&variant.dist)
+}
+
+/// The portal's islands from `index.html` into `dist`, and the embeds' own build: the same
+/// islands without the share menu and Embed dialog an embed never opens, so an article's
+/// reader downloads only what one chart needs. The embeds' app files join `dist` (their
+/// names carry their own hash); its frame stays beside it for the chart pages. The embeds
+/// first, so the portal's build is the last wasm-bindgen wrote (the benchmark reads it),
+/// and trunk's fresh `dist` does not drop the embeds' files.
+fn site_islands(toolchain: &Toolchain, dist: &Path, profile: Profile) -> Result<()> {
+    let root = paths::repo_root();
+    let embed_build = embed_build_dir(dist);
+    trunk(toolchain, &root.join(EMBED_ENTRY), &embed_build, profile)?;
+    trunk(toolchain, &root.join("index.html"), dist, profile)?;
+    join_embed_build(&embed_build, dist)?;
+    keep_frames(dist, &embed_build)
+}
+
+/// Where the debug build of the islands goes, under `target/`.
+pub fn debug_islands_dir() -> PathBuf {
+    paths::repo_root().join("target").join("debug-islands")
+}
+
+/// The site with the islands built without `--release`: Leptos reports hydration
+/// mismatches only in debug builds, so the browser suite loads every page with charts
+/// from here (`KLASTER_DIST_DEBUG`) and fails on any such warning. Pages, chart images
+/// and hardening as in the published build; no compressed copies, no size report.
+/// Returns its `dist/`.
+pub fn debug_islands(toolchain: &Toolchain) -> Result<PathBuf> {
+    let dist = debug_islands_dir().join("dist");
+    site_islands(toolchain, &dist, Profile::Debug)?;
+    check_bundle(&dist)?;
+    render_charts(Path::new(PUBLISHED_PACKAGE), &dist)?;
+    render_pages(Path::new(PUBLISHED_PACKAGE), &dist)?;
+    crate::harden::harden(&dist)?;
+    Ok(dist)
+}
+
+/// Trunk's `--release`, or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Profile {
+    Release,
+    Debug,
+}
+
+/// `trunk build` of `entry` into `into`, offline, with the tools `setup` installed.
+fn trunk(toolchain: &Toolchain, entry: &Path, into: &Path, profile: Profile) -> Result<()> {
     // Decided afresh on every build: rustup's wasm32 target, or Debian's rustc-web.
     let wasm_rust = wasm_rust::detect()
         .ok_or("no Rust compiler can build wasm32 here; run `cargo xtask setup`")?;
-    println!("    compiler: {}", wasm_rust.describe());
-    let trunk = |entry: &Path, into: &Path| -> Result<()> {
-        println!(
-            "==> build: trunk release build of {} into {}",
-            entry.display(),
-            into.display()
-        );
-        // wasm-opt's folder first, so no other wasm-opt (never Debian's binaryen) is found.
-        let mut path_dirs = vec![toolchain.wasm_opt_dir.clone()];
-        path_dirs.extend(wasm_rust.path_dirs());
-        path_dirs.push(paths::cargo_bin_dir());
-        let mut trunk = Command::new(&toolchain.trunk);
-        trunk
-            .args(["build", "--release", "--offline", "--dist"])
-            .arg(into)
-            .arg(entry)
-            .current_dir(&root)
-            .env("PATH", process::path_with(&path_dirs)?)
-            // Trunk uses a tool found on PATH when its version equals these, and
-            // with --offline fails rather than download another.
-            .env("TRUNK_TOOLS_WASM_BINDGEN", &toolchain.wasm_bindgen_version)
-            .env("TRUNK_TOOLS_WASM_OPT", versions::trunk_wasm_opt_version())
-            .envs(wasm_rust.env());
-        let started = Instant::now();
-        process::run(&mut trunk)?;
-        println!("    trunk done in {}", timing::format(started.elapsed()));
-        Ok(())
+    let kind = match profile {
+        Profile::Release => "release",
+        Profile::Debug => "debug",
     };
-    if !variant.site {
-        return trunk(&variant.html, dist);
+    println!(
+        "==> build: trunk {kind} build of {} into {}",
+        entry.display(),
+        into.display()
+    );
+    println!("    compiler: {}", wasm_rust.describe());
+    // wasm-opt's folder first, so no other wasm-opt (never Debian's binaryen) is found.
+    let mut path_dirs = vec![toolchain.wasm_opt_dir.clone()];
+    path_dirs.extend(wasm_rust.path_dirs());
+    path_dirs.push(paths::cargo_bin_dir());
+    let mut trunk = Command::new(&toolchain.trunk);
+    trunk.arg("build");
+    if profile == Profile::Release {
+        trunk.arg("--release");
     }
-    // The embeds' own build: the same islands without the share menu and Embed dialog an
-    // embed never opens, so an article's reader downloads only what one chart needs. Its
-    // app files join dist/ (their names carry their own hash); its frame stays beside it
-    // for the chart pages. First, so the portal's build is the last wasm-bindgen wrote
-    // (the benchmark reads it), and trunk's fresh dist/ does not drop the embeds' files.
-    let embed_build = embed_build_dir(dist);
-    trunk(&root.join(EMBED_ENTRY), &embed_build)?;
-    trunk(&variant.html, dist)?;
-    join_embed_build(&embed_build, dist)?;
-    keep_frames(dist, &embed_build)?;
-    after_trunk_build(dist)
+    trunk
+        .args(["--offline", "--dist"])
+        .arg(into)
+        .arg(entry)
+        .current_dir(paths::repo_root())
+        .env("PATH", process::path_with(&path_dirs)?)
+        // Trunk uses a tool found on PATH when its version equals these, and
+        // with --offline fails rather than download another.
+        .env("TRUNK_TOOLS_WASM_BINDGEN", &toolchain.wasm_bindgen_version)
+        .env("TRUNK_TOOLS_WASM_OPT", versions::trunk_wasm_opt_version())
+        .envs(wasm_rust.env());
+    let started = Instant::now();
+    process::run(&mut trunk)?;
+    println!("    trunk done in {}", timing::format(started.elapsed()));
+    Ok(())
 }
 
 /// The frames the pages are rendered into: trunk's two entries as trunk wrote them, kept
@@ -207,6 +248,14 @@ fn join_embed_build(embed_build: &Path, dist: &Path) -> Result<()> {
 /// writes the precompressed copies and reports its sizes. The place for later
 /// publishing steps on `dist/`.
 pub fn after_trunk_build(dist: &Path) -> Result<()> {
+    check_bundle(dist)?;
+    render(Path::new(PUBLISHED_PACKAGE), dist)?;
+    warn_on_absolute_asset_urls(&dist.join("index.html"));
+    sizes::report(dist)
+}
+
+/// Trunk wrote the page template and a wasm file.
+fn check_bundle(dist: &Path) -> Result<()> {
     let index = dist.join("index.html");
     if !index.is_file() {
         return Err(format!("trunk finished but {} is missing", index.display()));
@@ -221,9 +270,7 @@ pub fn after_trunk_build(dist: &Path) -> Result<()> {
             dist.display()
         ));
     }
-    render(Path::new(PUBLISHED_PACKAGE), dist)?;
-    warn_on_absolute_asset_urls(&index);
-    sizes::report(dist)
+    Ok(())
 }
 
 /// The data package the build publishes, relative to the repository.

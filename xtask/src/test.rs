@@ -1,6 +1,7 @@
 //! `cargo xtask test`: the one command README and CI run. Steps run in order
 //! and the first failure stops the pipeline with a non-zero exit.
 
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -9,9 +10,10 @@ use crate::paths;
 use crate::process;
 use crate::timing;
 use crate::tools;
+use crate::wasm_rust;
 use crate::Result;
 
-const STEPS: usize = 7;
+const STEPS: usize = 9;
 
 pub fn pipeline() -> Result<()> {
     let mut run = Pipeline::default();
@@ -38,6 +40,10 @@ fn steps(run: &mut Pipeline) -> Result<()> {
             ])
         },
     )?;
+    run.step(
+        "lint (browser code): cargo clippy --target wasm32-unknown-unknown -p klaster --features hydrate --lib -- -D warnings",
+        clippy_browser_code,
+    )?;
     run.step("unit tests: cargo test --workspace", || {
         cargo(&["test", "--workspace"])
     })?;
@@ -55,8 +61,43 @@ fn steps(run: &mut Pipeline) -> Result<()> {
     run.step("release build: trunk into dist/", || {
         build::release(&toolchain)
     })?;
-    run.step("browser tests: npm test in tests/e2e", browser_tests)?;
+    let debug_dist = run.step(
+        "debug build of the islands (hydration warnings): trunk into target/debug-islands/dist",
+        || build::debug_islands(&toolchain),
+    )?;
+    run.step("browser tests: npm test in tests/e2e", || {
+        browser_tests(&debug_dist)
+    })?;
     Ok(())
+}
+
+/// The workspace clippy builds for the host, where `src/chart/live/` (feature `hydrate`,
+/// the browser's code) does not exist; this lints the app as the browser gets it, with
+/// the same compiler the build uses for wasm32.
+fn clippy_browser_code() -> Result<()> {
+    let wasm_rust = wasm_rust::detect()
+        .ok_or("no Rust compiler can build wasm32 here; run `cargo xtask setup`")?;
+    let mut path_dirs = wasm_rust.path_dirs();
+    path_dirs.push(paths::cargo_bin_dir());
+    process::run(
+        Command::new(paths::cargo())
+            .args([
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "klaster",
+                "--features",
+                "hydrate",
+                "--lib",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .current_dir(paths::repo_root())
+            .env("PATH", process::path_with(&path_dirs)?)
+            .envs(wasm_rust.env()),
+    )
 }
 
 /// A workspace cargo command run from the repo root.
@@ -68,7 +109,7 @@ fn cargo(args: &[&str]) -> Result<()> {
     )
 }
 
-fn browser_tests() -> Result<()> {
+fn browser_tests(debug_dist: &Path) -> Result<()> {
     let e2e = paths::e2e_dir();
     if !e2e.join("package.json").is_file() {
         return Err(format!("{} is missing", e2e.join("package.json").display()));
@@ -77,7 +118,8 @@ fn browser_tests() -> Result<()> {
         Command::new("npm")
             .arg("test")
             .current_dir(&e2e)
-            .env("KLASTER_DIST", paths::dist_dir()),
+            .env("KLASTER_DIST", paths::dist_dir())
+            .env("KLASTER_DIST_DEBUG", debug_dist),
     )
 }
 

@@ -1,6 +1,6 @@
 // Headless Debian Chromium driven by playwright-core, plus the helpers the
-// specs share: openPage (with a `problems` collector), waitForApp,
-// waitForRoute, screenshot and checkA11y (axe-core).
+// specs share: openPage (with a `problems` collector and every console message),
+// screenshot and checkA11y (axe-core).
 //
 // Never call `npx playwright install`: this machine cannot download browser
 // builds; we drive the system Chromium instead.
@@ -35,9 +35,6 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 800 },
 };
-
-/** How long waitForApp / waitForRoute wait, in ms. */
-export const APP_TIMEOUT_MS = 20_000;
 
 let browserPromise = null;
 let userDataRoot = null;
@@ -96,22 +93,30 @@ export async function closeBrowser() {
  *   - every failed request (`requestfailed`),
  *   - every response with status >= 400,
  * each as {kind, url, text}; a test asserts `assert.deepEqual(problems, [])`.
- * `requests` lists the URL of every request the page made.
+ * `messages` lists every console message of any type as {type, text, url}, for tests
+ * that also refuse warnings (hydration). `requests` lists the URL of every request the
+ * page made.
  *
  * @param {string} url
  * @param {{locale?: string, viewport?: {width:number,height:number}, goto?: boolean,
- *          bypassCSP?: boolean, deviceScaleFactor?: number, serviceWorkers?: 'block' | 'allow'}} [options]
+ *          bypassCSP?: boolean, deviceScaleFactor?: number, serviceWorkers?: 'block' | 'allow',
+ *          javaScriptEnabled?: boolean, theme?: 'light' | 'dark'}} [options]
  *   locale: the browser's locale (navigator.language(s), Accept-Language), default "en-US";
  *   goto: false to get the page without navigating;
  *   deviceScaleFactor: the screen's devicePixelRatio, default 1;
  *   serviceWorkers: 'allow' only for the offline test; the default 'block' keeps a worker
- *   from one test out of the others.
+ *   from one test out of the others;
+ *   javaScriptEnabled: false for a reader without scripts (the page's own scripts do not
+ *   run; the test's evaluate calls still do);
+ *   theme: the reader's saved choice (localStorage klaster-theme) on a first visit, which
+ *   the page's head script applies before the first paint.
  * @returns {Promise<{page: import('playwright-core').Page,
  *   context: import('playwright-core').BrowserContext,
  *   problems: {kind: string, url: string, text: string}[],
+ *   messages: {type: string, url: string, text: string}[],
  *   requests: string[], close: () => Promise<void>}>}
  */
-export async function openPage(url, { locale = 'en-US', viewport = VIEWPORTS.desktop, goto = true, bypassCSP = false, deviceScaleFactor = 1, serviceWorkers = 'block' } = {}) {
+export async function openPage(url, { locale = 'en-US', viewport = VIEWPORTS.desktop, goto = true, bypassCSP = false, deviceScaleFactor = 1, serviceWorkers = 'block', javaScriptEnabled = true, theme = null } = {}) {
   const browser = await getBrowser();
   const context = await browser.newContext({
     locale,
@@ -119,7 +124,17 @@ export async function openPage(url, { locale = 'en-US', viewport = VIEWPORTS.des
     bypassCSP,
     deviceScaleFactor,
     serviceWorkers,
+    javaScriptEnabled,
   });
+  if (theme) {
+    // Only a first visit gets the starting theme; a reload keeps what the page stored.
+    // (A sandboxed frame has no storage: it keeps its own.)
+    await context.addInitScript((t) => {
+      try {
+        if (!localStorage.getItem('klaster-theme')) localStorage.setItem('klaster-theme', t);
+      } catch {}
+    }, theme);
+  }
   // Every Content-Security-Policy violation becomes a console error, so it is a problem.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
@@ -128,9 +143,12 @@ export async function openPage(url, { locale = 'en-US', viewport = VIEWPORTS.des
   });
   const page = await context.newPage();
   const problems = [];
+  const messages = [];
   const requests = [];
 
   page.on('console', (msg) => {
+    const where = msg.location();
+    messages.push({ type: msg.type(), url: where?.url ?? page.url(), text: msg.text() });
     if (msg.type() !== 'error') return;
     const loc = msg.location();
     problems.push({
@@ -165,63 +183,7 @@ export async function openPage(url, { locale = 'en-US', viewport = VIEWPORTS.des
   });
 
   if (goto) await page.goto(url, { waitUntil: 'load' });
-  return { page, context, problems, requests, close: () => context.close() };
-}
-
-/**
- * Wait until the app says it has mounted and rendered the route:
- * <html data-app-ready="true">.
- */
-export async function waitForApp(page, { timeout = APP_TIMEOUT_MS } = {}) {
-  try {
-    await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true', null, {
-      timeout,
-      polling: 50,
-    });
-  } catch (err) {
-    const state = await describePage(page);
-    throw new Error(
-      `the app did not set <html data-app-ready="true"> within ${timeout} ms (${state})`,
-      { cause: err },
-    );
-  }
-}
-
-/**
- * Wait until location.hash is `hash` (and, when given, <html lang> is `lang`),
- * then for the app to be ready. Use after in-app navigation, where
- * data-app-ready may already be "true" from the previous route.
- */
-export async function waitForRoute(page, hash, { lang, timeout = APP_TIMEOUT_MS } = {}) {
-  try {
-    await page.waitForFunction(
-      ([h, l]) =>
-        location.hash === h && (l == null || document.documentElement.lang === l),
-      [hash, lang ?? null],
-      { timeout, polling: 50 },
-    );
-  } catch (err) {
-    const state = await describePage(page);
-    throw new Error(
-      `the page did not reach ${hash}${lang ? ` with lang=${lang}` : ''} within ${timeout} ms (${state})`,
-      { cause: err },
-    );
-  }
-  await waitForApp(page, { timeout });
-}
-
-async function describePage(page) {
-  try {
-    const s = await page.evaluate(() => ({
-      url: location.href,
-      lang: document.documentElement.lang,
-      ready: document.documentElement.dataset.appReady,
-      title: document.title,
-    }));
-    return `url=${s.url} lang=${JSON.stringify(s.lang)} data-app-ready=${JSON.stringify(s.ready)} title=${JSON.stringify(s.title)}`;
-  } catch (e) {
-    return `page state unavailable: ${e?.message ?? e}`;
-  }
+  return { page, context, problems, messages, requests, close: () => context.close() };
 }
 
 /** Save a full-page PNG as tests/e2e/artifacts/<name>(.png); returns its path. */

@@ -2,13 +2,15 @@
 // snippet of klaster_core::embed::snippet (a sandboxed iframe of dist/chart-<id>-<lang>.html
 // and dist/embed.js) under a strict Content-Security-Policy of its own.
 //
-// - The real embeds (needs the built chart pages): each frame starts the app in the
-//   requested language with its origin opaque, draws its chart, and embed.js sizes each
-//   iframe to its document, so the frame never scrolls; also after the article narrows.
-//   No console error, CSP violation or failed request in the article or the frames.
-//   Screenshots: artifacts/embed-article-{desktop,phone}.png.
-// - With JavaScript off: each frame shows its static fallback, a loaded image and the data
-//   as a table. Screenshot: artifacts/embed-article-desktop-nojs.png.
+// - The real embeds (needs the built chart pages): each frame shows its chart at once in
+//   the requested language (its picture, table and words are HTML) with its origin
+//   opaque, and embed.js sizes each iframe to its document, so the frame never scrolls;
+//   also after the article narrows. The chart's code loads only when a reader engages
+//   (pointer over the frame): then it draws its canvas in the picture's place, and the
+//   frame still fits. No console error, CSP violation or failed request in the article or
+//   the frames. Screenshots: artifacts/embed-article-{desktop,phone}[-live].png.
+// - With JavaScript off: each frame shows its picture (loaded), its table and a link to
+//   the portal. Screenshots: artifacts/embed-article-{desktop,phone}-nojs.png.
 // - embed.js on its own (no build needed: public/embed.js beside fake chart pages that
 //   answer a height request): it asks each embed for its height and applies it, clamped;
 //   it ignores forged messages (wrong version, type, shape or height; from a frame on
@@ -28,14 +30,8 @@ import path from 'node:path';
 
 import { REPO_ROOT, requireBuiltSite } from '../lib/dist.mjs';
 import { serveStatic } from '../lib/server.mjs';
-import {
-  VIEWPORTS,
-  getBrowser,
-  openPage,
-  screenshot,
-  closeBrowser,
-  formatProblems,
-} from '../lib/browser.mjs';
+import { VIEWPORTS, openPage, screenshot, closeBrowser, formatProblems } from '../lib/browser.mjs';
+import { wakeCard } from '../lib/site.mjs';
 
 /** Generous: on a busy two-core machine a frame's wasm may take seconds to start. */
 const WAIT_MS = 30_000;
@@ -234,29 +230,19 @@ async function screenshotArticle(page, frames, name, { scripts = true } = {}) {
   }
 }
 
-/** Waits for the app inside an embed: started, and a canvas drawn at least once. */
-async function waitForEmbedApp(frame, file) {
-  try {
-    await frame.waitForFunction(
-      () =>
-        document.documentElement.dataset.bootFailed === 'true' ||
-        (document.documentElement.dataset.appReady === 'true' &&
-          Array.from(document.querySelectorAll('canvas')).some((c) => Number(c.dataset.draws) >= 1)),
-      null,
-      { timeout: WAIT_MS, polling: POLL_MS },
-    );
-  } catch (err) {
-    const state = await frame
-      .evaluate(() => ({
-        ready: document.documentElement.dataset.appReady,
-        canvases: Array.from(document.querySelectorAll('canvas')).map((c) => c.dataset.draws),
-        fallback: !!document.getElementById('static-fallback'),
-      }))
-      .catch((e) => String(e));
-    throw new Error(`the embed ${file} did not start and draw within ${WAIT_MS} ms: ${JSON.stringify(state)}`, { cause: err });
-  }
-  const failed = await frame.evaluate(() => document.documentElement.dataset.bootFailed === 'true');
-  assert.equal(failed, false, `${file}: the app could not start (data-boot-failed)`);
+/**
+ * A reader engages with the embed in `frame` (the pointer over its iframe, as a reader
+ * about to use the chart): its code loads and the card comes to life.
+ */
+async function engage(page, index, frame) {
+  const iframe = page.locator('iframe').nth(index);
+  await iframe.scrollIntoViewIfNeeded();
+  const box = await iframe.boundingBox();
+  // From outside the frame into it, so the frame's document sees the pointer arrive.
+  await page.mouse.move(box.x + box.width / 2, Math.max(box.y - 10, 0));
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200), { steps: 5 });
+  const id = await frame.evaluate(() => document.documentElement.dataset.embed);
+  await wakeCard(frame, id);
 }
 
 describe('embeds in an article on another origin (built chart pages)', () => {
@@ -347,20 +333,20 @@ describe('embeds in an article on another origin (built chart pages)', () => {
           const file = chartPage(embed);
           const frame = await frameAt(page, index, file);
           frames.push(frame);
-          await waitForEmbedApp(frame, file);
+          await frame.waitForLoadState('load');
           const inside = await frame.evaluate(() => ({
             lang: document.documentElement.lang,
             embed: document.documentElement.dataset.embed,
             origin: self.origin,
-            fallback: document.querySelectorAll('#static-fallback').length,
+            picture: !!document.querySelector('.chart-card__static picture img'),
+            code: performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')),
           }));
           assert.equal(inside.lang, embed.lang, `${file}: <html lang>`);
           assert.equal(inside.embed, embed.chart, `${file}: <html data-embed>`);
           assert.equal(inside.origin, 'null', `${file}: the sandbox makes the frame's origin opaque`);
-          assert.equal(inside.fallback, 0, `${file}: the app replaced the static fallback`);
-          const heading = frame.getByRole('heading', { name: embed.title, exact: true }).first();
+          assert.equal(inside.picture, true, `${file}: the chart shows as its picture at once`);
+          const heading = frame.getByRole('heading', { level: 1, name: embed.title, exact: true });
           await heading.waitFor({ state: 'visible', timeout: WAIT_MS });
-
           const m = await waitForFit(page, index, frame);
           assert.equal(m.attribute, String(parseInt(m.style, 10)), `${file}: the height attribute follows`);
           assert.notEqual(m.style, `${DEFAULT_EMBED_HEIGHT}px`, `${file}: the height changed from the snippet's ${DEFAULT_EMBED_HEIGHT}`);
@@ -372,8 +358,18 @@ describe('embeds in an article on another origin (built chart pages)', () => {
           );
           console.log(`embed ${size} ${file}: iframe ${m.style}, content ends at ${m.contentBottom} px`);
         }
-
+        assert.ok(!(await Promise.all(frames.map((f) => f.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')))))).some(Boolean), 'no frame fetched the code before a reader engaged');
         await screenshotArticle(page, frames, `embed-article-${size}`);
+
+        // A reader engages: the chart comes to life in place, and the frame still fits.
+        for (const [index, frame] of frames.entries()) {
+          await page.locator('iframe').nth(index).scrollIntoViewIfNeeded();
+          await engage(page, index, frame);
+          const m = await waitForFit(page, index, frame);
+          assert.ok(m.box - m.contentBottom <= MAX_EMPTY_BELOW, `${chartPage(EMBEDS[index])}: live, the frame still fits its content`);
+        }
+        await page.mouse.move(0, 0);
+        await screenshotArticle(page, frames, `embed-article-${size}-live`);
         assert.deepEqual(problems, [], formatProblems(problems));
       } finally {
         await close();
@@ -387,7 +383,7 @@ describe('embeds in an article on another origin (built chart pages)', () => {
       const frames = [];
       for (const [index, embed] of EMBEDS.entries()) {
         const frame = await frameAt(page, index, chartPage(embed));
-        await waitForEmbedApp(frame, chartPage(embed));
+        await engage(page, index, frame);
         await waitForFit(page, index, frame);
         frames.push(frame);
       }
@@ -420,18 +416,15 @@ describe('embeds in an article on another origin (built chart pages)', () => {
     for (const [pin, expectNotice] of [['000000000000', true], [current, false]]) {
       const { page, problems, close } = await openPage(`${portal.url}chart-initiative-growth-en.html?data=${pin}`, { viewport: VIEWPORTS.phone });
       try {
-        await page.waitForSelector('html[data-app-ready="true"]', { timeout: WAIT_MS });
-        await page.waitForSelector('canvas[data-draws]', { timeout: WAIT_MS });
-        // The version is known once the package descriptor has loaded, as the chart has.
-        await page.waitForTimeout(300);
-        const notice = page.locator('.embed__updated');
+        assert.equal(await page.locator('main').getAttribute('data-version'), current, 'the page names its data version');
+        const notice = page.locator('[data-pinned-notice]');
         if (expectNotice) {
-          await notice.waitFor({ timeout: WAIT_MS });
+          assert.equal(await notice.isVisible(), true);
           assert.match(await notice.innerText(), /updated since it was embedded/);
           const href = await notice.locator('a').getAttribute('href');
-          assert.equal(href, 'index.html#/en/initiative?chart=initiative-growth');
+          assert.equal(new URL(href, page.url()).href, `${portal.url}en/initiative/?chart=initiative-growth#chart-initiative-growth`);
         } else {
-          assert.equal(await notice.count(), 0, `no notice when the pin (${pin}) is the current version`);
+          assert.equal(await notice.isVisible(), false, `no notice when the pin (${pin}) is the current version`);
         }
         assert.deepEqual(problems, [], formatProblems(problems));
       } finally {
@@ -440,48 +433,36 @@ describe('embeds in an article on another origin (built chart pages)', () => {
     }
   });
 
-  test('with JavaScript off, each frame shows its static fallback: a loaded image and the table; screenshot', async () => {
-    const browser = await getBrowser();
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.desktop });
-    const problems = [];
-    try {
-      const page = await context.newPage();
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push({ kind: 'console.error', url: msg.location()?.url ?? '', text: msg.text() });
-      });
-      page.on('requestfailed', (req) => {
-        // With JavaScript off the browser itself refuses to fetch scripts (the module
-        // preload of the chart page): that is the setting working, not a problem.
-        if (req.resourceType() === 'script' && req.failure()?.errorText === 'csp') return;
-        problems.push({ kind: 'requestfailed', url: req.url(), text: `${req.failure()?.errorText ?? ''} (${req.resourceType()})` });
-      });
-      page.on('response', (res) => {
-        if (res.status() >= 400) problems.push({ kind: 'http', url: res.url(), text: String(res.status()) });
-      });
-      await page.goto(`${article.url}article.html`, { waitUntil: 'load' });
-      const frames = [];
-      for (const [index, embed] of EMBEDS.entries()) {
-        const file = chartPage(embed);
-        const frame = await frameAt(page, index, file);
-        frames.push(frame);
-        await frame.waitForLoadState('load', { timeout: WAIT_MS });
-        assert.equal(await frame.locator('html').getAttribute('lang'), embed.lang, `${file}: <html lang>`);
-        const fallback = frame.locator('#static-fallback');
-        assert.ok(await fallback.isVisible(), `${file}: the static fallback shows`);
-        const image = fallback.locator('img').first();
-        const loaded = await image.evaluate((img) => ({ complete: img.complete, width: img.naturalWidth, src: img.currentSrc }));
-        assert.ok(loaded.complete && loaded.width > 0, `${file}: the fallback image loaded (${JSON.stringify(loaded)})`);
-        assert.ok(await image.isVisible(), `${file}: the fallback image is visible`);
-        const rows = await fallback.locator('table tr:has(td)').count();
-        assert.ok(rows > 0, `${file}: the fallback table has data rows`);
-        assert.ok((await fallback.locator(`a[href*="#/${embed.lang}/"]`).count()) > 0, `${file}: a link back to the portal`);
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    test(`${size} with JavaScript off: each frame shows its picture, its table and a link to the portal; screenshot`, async () => {
+      const { page, problems, close } = await openPage(`${article.url}article.html`, { viewport, javaScriptEnabled: false });
+      try {
+        const frames = [];
+        for (const [index, embed] of EMBEDS.entries()) {
+          const file = chartPage(embed);
+          const frame = await frameAt(page, index, file);
+          frames.push(frame);
+          await frame.waitForLoadState('load', { timeout: WAIT_MS });
+          assert.equal(await frame.locator('html').getAttribute('lang'), embed.lang, `${file}: <html lang>`);
+          const image = frame.locator('.chart-card__static picture img');
+          const loaded = await image.evaluate((img) => ({ complete: img.complete, width: img.naturalWidth, src: img.currentSrc, alt: img.alt }));
+          assert.ok(loaded.complete && loaded.width > 0, `${file}: the picture loaded (${JSON.stringify(loaded)})`);
+          assert.ok(loaded.alt, `${file}: with its text alternative`);
+          assert.ok(await image.isVisible(), `${file}: the picture is visible`);
+          const rows = await frame.locator('details.chart-card__table table tbody tr').count();
+          assert.ok(rows > 0, `${file}: the table has data rows`);
+          const portalLinks = await frame.locator('a[href]').evaluateAll((as) => as.map((a) => a.href));
+          assert.ok(portalLinks.some((href) => href.includes(`/${embed.lang}/`)), `${file}: a link to the portal`);
+        }
+        // Without scripts no one tells the article the height: the snippet's own stands.
+        await screenshotArticle(page, frames, `embed-article-${size}-nojs`, { scripts: false });
+        const real = problems.filter((p) => !(p.kind === 'requestfailed' && /\.js$/.test(p.url)));
+        assert.deepEqual(real, [], formatProblems(real));
+      } finally {
+        await close();
       }
-      await screenshotArticle(page, frames, 'embed-article-desktop-nojs', { scripts: false });
-      assert.deepEqual(problems, [], formatProblems(problems));
-    } finally {
-      await context.close();
-    }
-  });
+    });
+  }
 });
 
 // ---------------------------------------------------------------------------------------
@@ -823,7 +804,7 @@ describe("served with the host headers of dist/_headers: charts embed anywhere, 
       portal = await serveStatic(dist, { headersFile: true });
       const chart = snippet(`${portal.url}${chartPage(EMBED)}`, EMBED.title, `${portal.url}embed.js`);
       // The portal's own page, framed the same way a site might try to.
-      const framedPortal = `<iframe src="${portal.url}index.html#/en/" title="The portal" width="100%" height="400"></iframe>`;
+      const framedPortal = `<iframe src="${portal.url}en/" title="The portal" width="100%" height="400"></iframe>`;
       articleDir = await folderWith('klaster-headers-article-', {
         'favicon.svg': FAVICON,
         'article.html': articleHtml({
@@ -849,7 +830,7 @@ describe("served with the host headers of dist/_headers: charts embed anywhere, 
     const { page, problems, close } = await openPage(`${article.url}article.html`, { viewport: VIEWPORTS.desktop });
     try {
       const frame = await frameAt(page, 0, chartPage(EMBED));
-      await waitForEmbedApp(frame, chartPage(EMBED));
+      await engage(page, 0, frame);
       const portalFrame = await (await page.locator('iframe').nth(1).elementHandle()).contentFrame();
       // Chromium replaces a refused frame with its error page.
       const deadline = Date.now() + WAIT_MS;
@@ -857,7 +838,7 @@ describe("served with the host headers of dist/_headers: charts embed anywhere, 
       assert.match(portalFrame.url(), /^chrome-error:/, `the portal must not render inside another site (it shows ${portalFrame.url()})`);
       const refusals = problems.filter((p) => /frame-ancestors/.test(p.text));
       assert.ok(refusals.length > 0, 'the browser names frame-ancestors as the reason');
-      const others = problems.filter((p) => !/frame-ancestors/.test(p.text) && !p.url.includes('index.html'));
+      const others = problems.filter((p) => !/frame-ancestors/.test(p.text) && !(p.url === `${portal.url}en/` && /ERR_BLOCKED_BY_RESPONSE/.test(p.text)));
       assert.deepEqual(others, [], formatProblems(others));
     } finally {
       await close();
@@ -866,10 +847,9 @@ describe("served with the host headers of dist/_headers: charts embed anywhere, 
 
   nodeTest('the portal itself works under the header policy, with no violation', async () => {
     if (setupError) throw setupError;
-    const { page, problems, close } = await openPage(`${portal.url}#/en/initiative`, { viewport: VIEWPORTS.desktop });
+    const { page, problems, close } = await openPage(`${portal.url}en/initiative/`, { viewport: VIEWPORTS.desktop });
     try {
-      await page.waitForSelector('html[data-app-ready="true"]', { timeout: WAIT_MS });
-      await page.waitForSelector('canvas[data-draws]', { timeout: WAIT_MS });
+      for (const id of ['initiative-growth', 'initiative-metrics', 'member-map', 'members-by-country']) await wakeCard(page, id);
       assert.deepEqual(problems, [], formatProblems(problems));
     } finally {
       await close();

@@ -30,6 +30,7 @@ import { requireBuiltSite } from '../lib/dist.mjs';
 import { CONTENT_TYPES, headersFor, parseHeadersFile, serveStatic } from '../lib/server.mjs';
 import { startNginx, SUBPATH } from '../lib/nginx.mjs';
 import { openPage, closeBrowser, formatProblems } from '../lib/browser.mjs';
+import { wakeCard } from '../lib/site.mjs';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -83,14 +84,17 @@ function servedPaths(dist) {
 function hashedFiles(dist, paths) {
   const atRoot = new Set(paths.filter((p) => p.lastIndexOf('/') === 0));
   const names = new Set();
-  const collect = (text, from) => {
-    for (const m of text.matchAll(/["']((?:\.{1,2}\/|\/)[\w./-]*?[\w.-]+\.(?:js|wasm|css))["']/g)) {
+  // A page names them from its folder (`../../x.css`); the boot script from the site's
+  // root, bare (`siteUrl('klaster-….wasm')`).
+  const collect = (text, from, bare = false) => {
+    const pattern = bare ? /["']((?:\.{1,2}\/|\/)?[\w./-]*?[\w.-]+\.(?:js|wasm|css))["']/g : /["']((?:\.{1,2}\/|\/)[\w./-]*?[\w.-]+\.(?:js|wasm|css))["']/g;
+    for (const m of text.matchAll(pattern)) {
       const name = new URL(m[1], `http://site${from}`).pathname;
       if (atRoot.has(name)) names.add(name);
     }
   };
   for (const page of paths.filter((p) => p.endsWith('.html'))) collect(fs.readFileSync(path.join(dist, page), 'utf8'), page);
-  for (const boot of [...names].filter((n) => /^\/boot-.*\.js$/.test(n))) collect(fs.readFileSync(path.join(dist, boot), 'utf8'), boot);
+  for (const boot of [...names].filter((n) => /^\/boot-.*\.js$/.test(n))) collect(fs.readFileSync(path.join(dist, boot), 'utf8'), boot, true);
   return names;
 }
 
@@ -180,20 +184,22 @@ async function checkFile({ base, dist, p, hashed }) {
   return res;
 }
 
-/** Waits until a page has started the app (when it boots one) and reports a failed start. */
+/**
+ * Waits until a page's chart cards (if any) have come to life: each is scrolled to (a
+ * chart page is engaged with the pointer, as a reader would) and must draw its canvas;
+ * a failed start of the islands fails.
+ */
 async function waitForPage(page, what) {
-  const boots = await page.evaluate(() => !!document.querySelector('script[src*="boot-"]'));
-  if (!boots) return;
-  try {
-    await page.waitForFunction(
-      () => document.documentElement.dataset.appReady === 'true' || document.documentElement.dataset.bootFailed === 'true',
-      null,
-      { timeout: WAIT_MS, polling: 100 },
-    );
-  } catch (err) {
-    throw new Error(`${what}: the app did not start within ${WAIT_MS} ms`, { cause: err });
+  const cards = await page.locator('.chart-card[id]').evaluateAll((els) => els.map((el) => el.id.replace(/^chart-/, '')));
+  if (cards.length === 0) return;
+  if (await page.evaluate(() => document.documentElement.hasAttribute('data-embed'))) await page.mouse.move(100, 100);
+  for (const id of cards) {
+    try {
+      await wakeCard(page, id, { timeout: WAIT_MS });
+    } catch (err) {
+      throw new Error(`${what}: ${err.message}`, { cause: err });
+    }
   }
-  assert.notEqual(await page.evaluate(() => document.documentElement.dataset.bootFailed), 'true', `${what}: data-boot-failed`);
 }
 
 /**
@@ -365,7 +371,7 @@ describe('served by nginx with the repository configuration', () => {
         path.join(articleDir, 'index.html'),
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An article</title><link rel="icon" href="data:,"></head><body>
 <iframe id="chart" src="${nginx.url}${chart.slice(1)}" sandbox="${EMBED_SANDBOX}" width="600" height="600" title="chart"></iframe>
-<iframe id="portal" src="${nginx.url}" width="600" height="400" title="portal"></iframe>
+<iframe id="portal" src="${nginx.url}en/" width="600" height="400" title="portal"></iframe>
 </body></html>`,
       );
       article = await serveStatic(articleDir);
@@ -373,8 +379,10 @@ describe('served by nginx with the repository configuration', () => {
       const { page, problems, close } = await openPage(article.url);
       try {
         const chartFrame = await (await page.$('#chart')).contentFrame();
-        await chartFrame.waitForFunction(() => document.documentElement.dataset.appReady === 'true' || document.documentElement.dataset.bootFailed === 'true', null, { timeout: WAIT_MS });
-        assert.equal(await chartFrame.evaluate(() => document.documentElement.dataset.appReady), 'true', `${chart} starts inside the sandbox`);
+        await chartFrame.waitForLoadState('load');
+        const box = await page.locator('#chart').boundingBox();
+        await page.mouse.move(box.x + 100, box.y + 100);
+        await wakeCard(chartFrame, chartFrame.url().match(/chart-(.+)-(az|en)\.html/)[1], { timeout: WAIT_MS });
         assert.equal(await chartFrame.evaluate(() => origin), 'null', 'the frame has an opaque origin');
         const portalFrame = await (await page.$('#portal')).contentFrame();
         const deadline = Date.now() + WAIT_MS;
@@ -382,7 +390,7 @@ describe('served by nginx with the repository configuration', () => {
         assert.match(portalFrame.url(), /^chrome-error:/, 'the portal does not render inside another site');
         assert.ok(problems.some((p) => /frame-ancestors/.test(p.text)), 'the browser names frame-ancestors');
         // The refusal itself is the only problem: its console message and its blocked load.
-        const refusal = (p) => /frame-ancestors/.test(p.text) || (p.url === nginx.url && /ERR_BLOCKED_BY_RESPONSE/.test(p.text));
+        const refusal = (p) => /frame-ancestors/.test(p.text) || (p.url === `${nginx.url}en/` && /ERR_BLOCKED_BY_RESPONSE/.test(p.text));
         const others = problems.filter((p) => !refusal(p));
         assert.deepEqual(others, [], formatProblems(others));
       } finally {
@@ -403,7 +411,7 @@ describe('served by nginx with the repository configuration', () => {
     const missing = await get(`${nginx.subpathUrl}no-such-page/`);
     assert.equal(missing.status, 404);
     const chart = paths.find((p) => pageKind(p) === 'chart');
-    for (const address of ['/', chart]) {
+    for (const address of ['/', '/az/nextgen/', chart]) {
       const { page, problems, close } = await openPage(`${nginx.subpathUrl}${address.slice(1)}`);
       try {
         await waitForPage(page, `${SUBPATH}${address.slice(1)}`);

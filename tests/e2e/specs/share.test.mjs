@@ -1,33 +1,27 @@
 // Permalinks, the share menu and the Embed dialog of chart cards:
-// - a card's state (view, hidden series, park metric) is written into the address with
-//   history.replaceState (no new history entry, no re-routing), nothing is written at
-//   start, and a reload or a link restores it and scrolls to the card; a permalink pasted
-//   into the address bar of the same page is followed too;
-// - "Copy link" copies the absolute portal permalink, "Copy link with preview image" the
-//   standalone chart page; the status line says so; without a clipboard the link is
-//   offered selected in a field;
+// - a card's state (hidden series, the table open, the park metric) is written into the
+//   address of its page (`?chart=…&hide=…&view=table#chart-…`) with
+//   history.replaceState (no new history entry) only when the reader changes it, never
+//   when the card wakes; a reload or a link restores it and scrolls to the card;
+// - the share menu (an island of its own) reads the state from there: "Copy link"
+//   copies the absolute permalink, "Copy link with preview image" the chart's own page;
+//   the status line says so; without a clipboard the link is offered selected in a field;
+//   with no script the menu still opens with both links;
 // - the Embed dialog is a modal with focus inside; its snippet is sandboxed without
 //   allow-same-origin and follows language, theme, first view and the data pin; the
 //   preview shows the same address; Esc and Close return focus to the Embed button; it
 //   fits a 320 px phone; axe finds nothing with it open;
-// - a published chart page (the embed) has no share menu and keeps its state in the query.
+// - a chart page (the embed) has no share menu, opens its table and theme from its query,
+//   says when it was pinned to older data, and keeps its state in its query.
 // No console, page or request problems anywhere.
 
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { builtSiteSuite } from '../lib/suite.mjs';
-import {
-  VIEWPORTS,
-  openPage,
-  waitForApp,
-  checkA11y,
-  formatViolations,
-  formatProblems,
-  screenshot,
-} from '../lib/browser.mjs';
+import { VIEWPORTS, openPage, checkA11y, formatViolations, formatProblems, screenshot } from '../lib/browser.mjs';
+import { CHARTS, wakeCard, wakeCards } from '../lib/site.mjs';
 
-const DATA_TIMEOUT_MS = 20_000;
 // The contract of klaster_core::embed::snippet.
 const SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
 
@@ -52,137 +46,127 @@ function snippetTitle(snippet) {
   return found[1];
 }
 
-/** Waits until every card of `ids` has drawn its canvas at least once. */
-async function waitForCards(page, ids) {
-  await page.waitForFunction(
-    (list) =>
-      list.every((id) => Number(document.querySelector(`#chart-${id} .chart-card__plot canvas`)?.dataset.draws) > 0) ||
-      document.querySelector('main .status--error'),
-    ids,
-    { timeout: DATA_TIMEOUT_MS, polling: 50 },
-  );
-  const errors = await page.locator('main .status--error').allTextContents();
-  assert.deepEqual(errors, [], 'no chart and no dataset may fail');
-}
+/** The part of the address a card writes: query and fragment. */
+const address = (page) => page.evaluate(() => location.search + location.hash);
 
-/** Waits until the card `id` shows its table. */
-async function waitForTable(page, id) {
-  await page.waitForFunction((id) => document.querySelector(`#chart-${id} table`), id, {
-    timeout: DATA_TIMEOUT_MS,
-    polling: 50,
-  });
-}
-
-const hash = (page) => page.evaluate(() => location.hash);
+/** The table of the chart the card shows (the park card has one per metric). */
+const shownTable = (page, id) => card(page, id).locator('.chart-card__more:not([hidden]) details.chart-card__table');
 
 describe('permalinks, share menu and embed dialog', () => {
   const { site, test } = builtSiteSuite();
 
-  /** Opens `address` (relative to the site) in the light theme, with the clipboard when asked. */
-  async function open(address, { viewport = VIEWPORTS.desktop, clipboard = false } = {}) {
-    const opened = await openPage(site.url, { locale: 'en-US', viewport, goto: false });
+  /** Opens `where` (relative to the site) in the light theme, with the clipboard when asked. */
+  async function open(where, { viewport = VIEWPORTS.desktop, clipboard = false, locale = 'en-US' } = {}) {
+    const opened = await openPage(site.url, { locale, viewport, goto: false, theme: 'light' });
     if (clipboard) {
       await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     }
-    await opened.context.addInitScript(() => {
-      // Also runs in the sandboxed preview frame, which has no storage.
-      try {
-        if (!localStorage.getItem('klaster-theme')) localStorage.setItem('klaster-theme', 'light');
-      } catch {}
-    });
-    await opened.page.goto(`${site.url}${address}`);
-    await waitForApp(opened.page);
+    await opened.page.goto(`${site.url}${where}`);
     return opened;
   }
 
-  /** Opens the share menu of card `id` (a <details>). */
+  /** Opens the share menu of card `id` (a <details>) once its island is awake. */
   async function openShareMenu(page, id) {
     const menu = card(page, id).locator('.chart-share__menu');
+    await menu.scrollIntoViewIfNeeded();
+    await card(page, id).locator('.chart-share__actions:not([hidden])').waitFor({ state: 'attached', timeout: 30_000 });
     if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').click();
     return menu;
   }
 
-  test('a card keeps its view and hidden series in the address, replaced not pushed, and a reload restores them', async () => {
-    const { page, problems, close } = await open('#/en/initiative');
+  for (const [slug, ids] of Object.entries(CHARTS)) {
+    test(`waking the cards of en/${slug}/ writes nothing into the address and adds no history entry`, async () => {
+      const { page, problems, close } = await open(`en/${slug}/#main`);
+      try {
+        const entries = await page.evaluate(() => history.length);
+        await wakeCards(page, ids);
+        await page.waitForTimeout(300);
+        assert.equal(await address(page), '#main', 'the address is the reader\'s until the reader changes a card');
+        assert.equal(await page.evaluate(() => history.length), entries);
+        assert.deepEqual(problems, [], formatProblems(problems));
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  test('a card keeps its hidden series and open table in the address, replaced not pushed, and a reload restores them', async () => {
+    const { page, problems, close } = await open('en/initiative/');
     try {
       const id = 'initiative-growth';
-      await waitForCards(page, [id]);
-      assert.equal(await hash(page), '#/en/initiative', 'nothing is written at start');
+      await wakeCard(page, id);
       const entries = await page.evaluate(() => history.length);
       const box = card(page, id);
-
-      const second = box.locator('.chart-legend__toggle').nth(1);
+      const second = box.locator('button.chart-legend__toggle').nth(1);
       await second.click();
-      await page.waitForFunction(() => location.hash.includes('hide='), null, { timeout: 5_000 });
-      await box.getByRole('button', { name: 'Table', exact: true }).click();
-      await page.waitForFunction(() => location.hash.includes('view=table'), null, { timeout: 5_000 });
-      const linked = await hash(page);
-      assert.match(linked, /^#\/en\/initiative\?chart=initiative-growth&view=table&hide=\d+$/);
+      await page.waitForFunction(() => location.search.includes('hide='), null, { timeout: 5_000 });
+      await shownTable(page, id).locator('summary').click();
+      await page.waitForFunction(() => location.search.includes('view=table'), null, { timeout: 5_000 });
+      const linked = await address(page);
+      assert.match(linked, /^\?chart=initiative-growth&view=table&hide=\d+#chart-initiative-growth$/);
       assert.equal(await page.evaluate(() => history.length), entries, 'the address is replaced, not pushed');
-      assert.ok(await box.locator('table').isVisible(), 'writing the address does not route the page again');
-      const rows = await box.locator('table tbody tr').count();
 
       await page.reload();
-      await waitForApp(page);
-      await waitForTable(page, id);
-      assert.equal(await hash(page), linked, 'the reload keeps the address');
-      assert.equal(await box.getByRole('button', { name: 'Table', exact: true }).getAttribute('aria-pressed'), 'true');
-      assert.equal(await box.locator('table tbody tr').count(), rows, 'the same rows: the series is still hidden');
-      await box.getByRole('button', { name: 'Chart', exact: true }).click();
+      await wakeCard(page, id);
       assert.equal(await second.getAttribute('aria-pressed'), 'false', 'the legend shows the series hidden');
-      await page.waitForFunction(() => !location.hash.includes('view=table'), null, { timeout: 5_000 });
-      assert.match(await hash(page), /^#\/en\/initiative\?chart=initiative-growth&hide=\d+$/);
+      assert.equal(await shownTable(page, id).evaluate((d) => d.open), true, 'the table stays open');
+      // The other cards of the page wake too, and must leave the link alone.
+      await wakeCards(page, CHARTS.initiative);
+      assert.equal(await address(page), linked, 'the reload keeps the address');
+      await shownTable(page, id).locator('summary').click();
+      await page.waitForFunction(() => !location.search.includes('view=table'), null, { timeout: 5_000 });
+      assert.match(await address(page), /^\?chart=initiative-growth&hide=\d+#chart-initiative-growth$/);
       assert.deepEqual(problems, [], formatProblems(problems));
     } finally {
       await close();
     }
   });
 
-  test('a link to a card further down sets the park metric and view, scrolls to the card, and a pasted link is followed', async () => {
-    const { page, problems, close } = await open('#/en/nextgen?chart=park-residents&metric=park-jobs&view=table');
+  test('a permalink to a card further down sets the park metric and the table, and scrolls to the card', async () => {
+    const link = '?chart=park-residents&metric=park-jobs&view=table#chart-park-residents';
+    const { page, problems, close } = await open(`en/nextgen/${link}`);
     try {
       const id = 'park-residents';
-      const box = card(page, id);
-      await waitForTable(page, id);
-      assert.equal(await box.locator('input[value="park-jobs"]').isChecked(), true, 'the linked metric');
-      await page.waitForFunction(
-        (id) => {
-          const r = document.querySelector(`#chart-${id}`).getBoundingClientRect();
-          return r.top > -2 && r.top < innerHeight && scrollY > 0;
-        },
-        id,
-        { timeout: 5_000, polling: 50 },
-      );
-      assert.equal(await hash(page), '#/en/nextgen?chart=park-residents&metric=park-jobs&view=table', 'nothing is rewritten at start');
-
-      // The same page with another state: only the hash changes, and the card follows it.
-      await page.evaluate(() => { location.hash = '#/en/nextgen?chart=park-residents&metric=park-sales'; });
-      await page.waitForFunction(
-        (id) => document.querySelector(`#chart-${id} input[value="park-sales"]`)?.checked,
-        id,
-        { timeout: 5_000, polling: 50 },
-      );
-      await box.locator('.chart-card__plot').waitFor({ state: 'visible', timeout: 5_000 });
-      assert.equal(await box.locator('table').count(), 0, 'back to the chart');
+      const top = await card(page, id).evaluate((el) => el.getBoundingClientRect().top);
+      assert.ok(Math.abs(top) < 2 && (await page.evaluate(() => scrollY)) > 0, `the page opens at the card (top ${top})`);
+      await wakeCard(page, id);
+      assert.equal(await card(page, id).locator('input[value="park-jobs"]').isChecked(), true, 'the linked metric');
+      assert.equal(await shownTable(page, id).evaluate((d) => d.open), true, 'its table is open');
+      assert.equal(await shownTable(page, id).evaluate((d) => d.closest('[data-chart]').dataset.chart), 'park-jobs');
+      assert.equal(await address(page), link, 'nothing is rewritten at start');
       assert.deepEqual(problems, [], formatProblems(problems));
+    } finally {
+      await close();
+    }
+  });
+
+  test('without scripts the share menu opens and offers the card\'s link and its chart page', async () => {
+    const { page, close } = await openPage(`${site.url}en/climate/`, { javaScriptEnabled: false });
+    try {
+      const menu = card(page, 'emissions-targets').locator('.chart-share__menu');
+      await menu.locator('summary').click();
+      const links = await menu.locator('a[href]').evaluateAll((as) => as.map((a) => a.href));
+      assert.deepEqual(links, [`${site.url}en/climate/?chart=emissions-targets#chart-emissions-targets`, `${site.url}chart-emissions-targets-en.html`]);
+      assert.equal(await menu.locator('.chart-share__actions').isVisible(), false, 'the buttons wait for the script');
     } finally {
       await close();
     }
   });
 
   test('Copy link copies the portal permalink, the preview link the chart page; without a clipboard the link is offered selected', async () => {
-    const { page, problems, close } = await open('#/en/climate', { clipboard: true });
+    const { page, problems, close } = await open('en/climate/', { clipboard: true });
     try {
       const id = 'emissions-targets';
-      await waitForCards(page, [id]);
+      await wakeCard(page, id);
       const box = card(page, id);
-      await box.getByRole('button', { name: 'Table', exact: true }).click();
+      await shownTable(page, id).locator('summary').click();
+      await page.waitForFunction(() => location.search.includes('view=table'), null, { timeout: 5_000 });
       await openShareMenu(page, id);
 
       await box.getByRole('button', { name: 'Copy link', exact: true }).click();
       await box.getByRole('status').filter({ hasText: 'Link copied' }).waitFor({ timeout: 5_000 });
       const portal = await page.evaluate(() => navigator.clipboard.readText());
-      assert.equal(portal, `${site.url}#/en/climate?chart=emissions-targets&view=table`);
+      assert.equal(portal, `${site.url}en/climate/?chart=emissions-targets&view=table#chart-emissions-targets`);
 
       await box.getByRole('button', { name: 'Copy link with preview image', exact: true }).click();
       await page.waitForFunction(async (before) => (await navigator.clipboard.readText()) !== before, portal, { timeout: 5_000 });
@@ -213,10 +197,10 @@ describe('permalinks, share menu and embed dialog', () => {
   });
 
   test('the Embed dialog: modal with focus inside, a sandboxed snippet that follows its choices, a live preview, Esc and Close return focus', async () => {
-    const { page, problems, close } = await open('#/en/climate', { clipboard: true });
+    const { page, problems, close } = await open('en/climate/', { clipboard: true });
     try {
       const id = 'emissions-targets';
-      await waitForCards(page, [id]);
+      await wakeCard(page, id);
       const box = card(page, id);
       const enTitle = (await box.locator('.chart-card__title').textContent()).trim();
       await openShareMenu(page, id);
@@ -287,10 +271,10 @@ describe('permalinks, share menu and embed dialog', () => {
   });
 
   test('the Embed dialog fits a 320 px phone and scrolls inside', async () => {
-    const { page, problems, close } = await open('#/az/climate', { viewport: { width: 320, height: 640 } });
+    const { page, problems, close } = await open('az/climate/', { viewport: { width: 320, height: 640 }, locale: 'az-AZ' });
     try {
       const id = 'emissions-targets';
-      await waitForCards(page, [id]);
+      await wakeCard(page, id);
       await openShareMenu(page, id);
       await card(page, id).locator('[data-share="embed"]').click();
       const dialog = page.getByRole('dialog');
@@ -316,16 +300,28 @@ describe('permalinks, share menu and embed dialog', () => {
     }
   });
 
-  test('a published chart page has no share menu and keeps its state in the query, with theme and data as they were', async () => {
+  test('a chart page has no share menu, opens its table and theme from its query, says it was pinned to older data, and keeps its state in the query', async () => {
     const { page, problems, close } = await open('chart-emissions-targets-en.html?view=table&theme=dark&data=0123456789ab');
     try {
       const id = 'emissions-targets';
-      await waitForTable(page, id);
       assert.equal(await page.locator('.chart-share, [data-share]').count(), 0, 'no share menu in an embed');
-      await card(page, id).getByRole('button', { name: 'Chart', exact: true }).click();
+      assert.equal(await shownTable(page, id).evaluate((d) => d.open), true, 'view=table opens the table');
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'theme=dark');
+      const notice = page.locator('[data-pinned-notice]');
+      assert.equal(await notice.isVisible(), true, 'pinned to another data version: the notice shows');
+      assert.match(await notice.innerText(), /updated since it was embedded/);
+      const current = await page.locator('main[data-version]').getAttribute('data-version');
+      assert.match(current, /^[0-9a-f]{12}$/);
+      // The code loads when the reader engages.
+      await page.mouse.move(200, 200);
+      await wakeCard(page, id);
+      await shownTable(page, id).locator('summary').click();
       await page.waitForFunction(() => !location.search.includes('view=table'), null, { timeout: 5_000 });
       assert.equal(await page.evaluate(() => location.search), '?theme=dark&data=0123456789ab');
       assert.match(await page.evaluate(() => location.pathname), /chart-emissions-targets-en\.html$/);
+      await page.goto(`${site.url}chart-emissions-targets-en.html?data=${current}`);
+      assert.equal(await page.locator('[data-pinned-notice]').isVisible(), false, 'pinned to the current data: no notice');
+      assert.equal(await shownTable(page, id).evaluate((d) => d.open), false);
       assert.deepEqual(problems, [], formatProblems(problems));
     } finally {
       await close();
