@@ -11,7 +11,7 @@ use klaster_core::charts::ChartId;
 use klaster_core::format::format_date;
 use klaster_core::i18n::Msg;
 use klaster_core::link::web_address;
-use klaster_core::queries::{cited_sources, publishers};
+use klaster_core::queries::{cited_sources, publishers_in_their_language};
 use klaster_core::resources::Source;
 use klaster_core::Locale;
 use leptos::prelude::*;
@@ -73,10 +73,14 @@ pub fn card_details(card: ChartId, chart: &ChartData, words: &Words, table_open:
         .map(|row| {
             let mut cells = row.cells.into_iter();
             let first = cells.next().unwrap_or_default();
+            // The last cell, the publishers, is written from the names in their languages.
+            let middle: Vec<String> = cells.collect();
+            let middle = &middle[..middle.len().saturating_sub(1)];
             view! {
                 <tr data-confidence=row.warned.map(|c| format!("{c:?}").to_lowercase())>
                     <th scope="row">{first}</th>
-                    {cells.map(|cell| view! { <td>{cell}</td> }).collect_view()}
+                    {middle.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}
+                    <td>{publisher_names(&row.publishers, "; ")}</td>
                 </tr>
             }
         })
@@ -147,7 +151,11 @@ pub fn source_line(
     }
     let label = Msg::Sources.get(locale);
     Some(if compact {
-        let publishers = publishers(sources, ids).join(", ");
+        let publishers: Vec<(String, String)> = publishers_in_their_language(sources, ids)
+            .into_iter()
+            .map(|(name, lang)| (name.to_string(), lang.to_string()))
+            .collect();
+        let publishers = publisher_names(&publishers, ", ");
         view! {
             <details class="source-line source-line--compact">
                 <summary>
@@ -179,8 +187,9 @@ pub fn source_list(ids: &[String], sources: &[Source], locale: Locale) -> AnyVie
                 view! {
                 <li>
                     <a href=web_address(&source.url).map(str::to_string) rel="noopener noreferrer"
-                        target="_blank" lang=title_lang hreflang=source.language.clone()>{source.title}</a>
-                    " (" {source.publisher}
+                        target="_blank" lang=title_lang.clone() hreflang=source.language.clone()>{source.title}</a>
+                    // The publisher's name as that publication writes it, in its language.
+                    " (" <span lang=title_lang.clone()>{source.publisher}</span>
                     {source.published.map(|date| format!(", {}", format_date(date, locale)))} ")"
                 </li>
                 }
@@ -188,6 +197,21 @@ pub fn source_list(ids: &[String], sources: &[Source], locale: Locale) -> AnyVie
         </ul>
     }
     .into_any()
+}
+
+/// Publishers' names, each in its own language, `between` them.
+fn publisher_names(publishers: &[(String, String)], between: &'static str) -> AnyView {
+    publishers
+        .iter()
+        .enumerate()
+        .map(|(at, (name, lang))| {
+            view! {
+                {(at > 0).then_some(between)}
+                <span lang=lang.clone()>{name.clone()}</span>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// The published files of a chart, in the order offered.
@@ -226,8 +250,8 @@ pub type LegendEntryWords = (LegendMark, String);
 /// A legend's entries split as a card shows them: series a reader can switch off (when
 /// there are two or more), and the keys to marks that are not series.
 pub fn legend_groups(
-    entries: Vec<(LegendMark, String)>,
-) -> (Vec<(LegendMark, String)>, Vec<(LegendMark, String)>) {
+    entries: Vec<LegendEntryWords>,
+) -> (Vec<LegendEntryWords>, Vec<LegendEntryWords>) {
     let count = entries
         .iter()
         .filter(|(mark, _)| matches!(mark, LegendMark::Series(..)))

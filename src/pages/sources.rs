@@ -46,7 +46,10 @@ pub fn SourcesPage() -> impl IntoView {
                     {by_publisher(site.sources()).into_iter().map(|(publisher, sources)| view! {
                         <li>
                             <details class="source-group">
-                                <summary><span class="source-group__name">{publisher}</span> " (" {sources.len()} ")"</summary>
+                                <summary>
+                                    <span class="source-group__name" lang=sources.first().map(|s| s.title_language().to_string())>{publisher}</span>
+                                    " (" {sources.len()} ")"
+                                </summary>
                                 <ol class="source-list">
                                     {sources.into_iter().map(|source| source_item(source, locale)).collect_view()}
                                 </ol>

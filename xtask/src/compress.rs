@@ -72,22 +72,25 @@ pub fn precompress(dist: &Path) -> Result<()> {
             .map_err(|err| format!("{}: {err}", file.display()))?
             .len();
         raw_total += raw;
-        for encoding in Encoding::ALL {
+        let copies = Encoding::ALL
+            .iter()
+            .map(|encoding| Ok((*encoding, compressed(*encoding, file)?)))
+            .collect::<Result<Vec<_>>>()?;
+        // Both copies or neither: a host then answers every request for the file alike
+        // (nginx's gzip_static and brotli_static each add `Vary` only with their copy).
+        let worth_it = copies.iter().all(|(_, bytes)| (bytes.len() as u64) < raw);
+        for (encoding, bytes) in copies {
             let copy = encoding.copy_of(file);
-            let bytes = compressed(encoding, file)?;
-            if (bytes.len() as u64) < raw {
+            if worth_it {
                 std::fs::write(&copy, &bytes)
                     .map_err(|err| format!("cannot write {}: {err}", copy.display()))?;
                 written += 1;
-                if encoding == Encoding::Brotli {
-                    br_total += bytes.len() as u64;
-                }
             } else {
                 // A stale copy from an earlier build must not outlive its file.
                 let _ = std::fs::remove_file(&copy);
-                if encoding == Encoding::Brotli {
-                    br_total += raw;
-                }
+            }
+            if encoding == Encoding::Brotli {
+                br_total += if worth_it { bytes.len() as u64 } else { raw };
             }
         }
     }

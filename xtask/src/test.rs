@@ -41,7 +41,7 @@ fn steps(run: &mut Pipeline) -> Result<()> {
         },
     )?;
     run.step(
-        "lint (browser code): cargo clippy --target wasm32-unknown-unknown -p klaster --features hydrate --lib -- -D warnings",
+        "lint (browser code): cargo clippy --target wasm32-unknown-unknown -p klaster --features hydrate,share --lib -- -D warnings",
         clippy_browser_code,
     )?;
     run.step("unit tests: cargo test --workspace", || {
@@ -88,7 +88,7 @@ fn clippy_browser_code() -> Result<()> {
                 "-p",
                 "klaster",
                 "--features",
-                "hydrate",
+                "hydrate,share",
                 "--lib",
                 "--",
                 "-D",

@@ -86,11 +86,24 @@ pub fn publishers<S: AsRef<str>>(
     sources: &[Source],
     ids: impl IntoIterator<Item = S>,
 ) -> Vec<&str> {
-    let mut publishers: Vec<&str> = Vec::new();
+    publishers_in_their_language(sources, ids)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// [`publishers`], each with the language its name is written in (that of the first of
+/// its publications cited: a name as the publication writes it), for the `lang` a page
+/// in the other language needs.
+pub fn publishers_in_their_language<S: AsRef<str>>(
+    sources: &[Source],
+    ids: impl IntoIterator<Item = S>,
+) -> Vec<(&str, &str)> {
+    let mut publishers: Vec<(&str, &str)> = Vec::new();
     for id in ids {
         if let Some(source) = sources.iter().find(|s| s.id == id.as_ref()) {
-            if !publishers.contains(&source.publisher.as_str()) {
-                publishers.push(&source.publisher);
+            if !publishers.iter().any(|(name, _)| *name == source.publisher) {
+                publishers.push((&source.publisher, source.title_language()));
             }
         }
     }

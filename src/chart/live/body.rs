@@ -177,12 +177,16 @@ pub fn LiveCard(
     let package = source.clone();
     let chart: Memo<Result<ChartData, String>> =
         Memo::new(move |_| extract(selected.get(), &package.resources).map_err(|e| e.to_string()));
-    // A linked state's hidden series, fitted once the chart is known.
-    hidden.set(chart.with_untracked(|c| {
+    // A linked state's hidden series, fitted once the chart is known; set only when the
+    // fit changes them, since a change is written into the address as the reader's own.
+    let fitted = chart.with_untracked(|c| {
         c.as_ref()
             .map(|c| fit_hidden(c, &hidden.get_untracked()))
             .unwrap_or_default()
-    }));
+    });
+    if fitted != hidden.get_untracked() {
+        hidden.set(fitted);
+    }
     let shown: Memo<Option<ChartData>> = Memo::new(move |_| {
         chart.with(|c| c.as_ref().ok().map(|c| hidden.with(|h| with_hidden(c, h))))
     });

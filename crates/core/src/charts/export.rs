@@ -242,10 +242,12 @@ pub struct TextTable {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRow {
-    /// The first cell is the row's heading.
+    /// The first cell is the row's heading; the last names the publishers.
     pub cells: Vec<String>,
     /// A rating the reader must be warned about (unverified, low, derived).
     pub warned: Option<Confidence>,
+    /// The last cell's publishers, each with the language its name is written in.
+    pub publishers: Vec<(String, String)>,
 }
 
 /// Only the columns some row fills; the sources column always. `sources` names each
@@ -315,6 +317,13 @@ pub fn text_table(
                     .map(|(_, cell)| cell)
                     .collect(),
                 warned: row.confidence.filter(|c| c.needs_warning()),
+                publishers: crate::queries::publishers_in_their_language(
+                    sources,
+                    row.sources(index),
+                )
+                .into_iter()
+                .map(|(name, lang)| (name.to_string(), lang.to_string()))
+                .collect(),
             }
         })
         .collect();
