@@ -4,6 +4,7 @@
 
 use crate::context::use_site;
 use klaster_core::i18n::Msg;
+use klaster_core::route::Page;
 use leptos::prelude::*;
 
 /// One section of a page: its element id and its heading.
@@ -49,9 +50,22 @@ pub fn Section(
     }
 }
 
-/// Back to the top of the page, kept at the foot of the screen while the page scrolls.
+/// Back to the top of the page, and the same page in the other language, kept at the foot
+/// of the screen once the reader is a screen down: the header with its language switch is
+/// then far above, and this switch takes the reader to the section they are reading.
 #[component]
 pub fn BackToTop() -> impl IntoView {
-    let locale = use_site().locale;
-    view! { <a class="back-to-top" href="#top">{Msg::BackToTop.get(locale)}</a> }
+    let site = use_site();
+    let locale = site.locale;
+    let other = locale.other();
+    let here = site.page().cloned().unwrap_or(Page::Home);
+    view! {
+        <div class="back-to-top">
+            <a href="#top">{Msg::BackToTop.get(locale)}</a>
+            <a href=site.page_link(other, &here) hreflang=other.tag() lang=other.tag()
+                aria-label=Msg::LanguageSwitchLabel.get(locale) data-keeps-place="">
+                {Msg::LanguageSwitch.get(locale)}
+            </a>
+        </div>
+    }
 }
