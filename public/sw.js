@@ -10,7 +10,8 @@
 // - Everything saved belongs to one release of the site: RELEASE is stamped by the build
 //   from the app's and the data's hashes, so a new build is a new worker. Installing it
 //   opens a new cache, and activating it deletes every older one, so old and new files
-//   never mix, and the worker tells open pages that newer data is there.
+//   never mix, and the worker tells open pages of an older release that newer data is
+//   there. What the reader had saved comes along, fetched again (see carryOver).
 // - The cache is bounded: at most MAX_ENTRIES responses, the oldest dropped first.
 'use strict';
 
@@ -82,8 +83,49 @@ async function savedFirst(request) {
   return response;
 }
 
+/**
+ * What a reader had saved, brought into the new release's cache: the pages and data
+ * fetched again from the network (so old and new never mix), and the hashed files the
+ * fresh pages name, with their wasm (a hashed file's content never changes, whichever
+ * release saved it).
+ * Without this, activating deletes the old cache and the page just read is gone offline.
+ */
+async function carryOver(cache) {
+  const older = (await caches.keys()).filter((name) => name.startsWith('klaster-') && name !== CACHE);
+  const hashed = new Map();
+  const plain = new Set();
+  for (const name of older) {
+    const old = await caches.open(name);
+    for (const request of await old.keys()) {
+      if (HASHED.test(new URL(request.url).pathname)) hashed.set(request.url, old);
+      else plain.add(request.url);
+    }
+  }
+  const pages = [];
+  let fetched = 0;
+  await Promise.all([...plain].map(async (url) => {
+    try {
+      const response = await fetch(url, { cache: 'no-cache' });
+      if (!response.ok || response.type !== 'basic') return;
+      if ((response.headers.get('content-type') || '').startsWith('text/html')) pages.push(await response.clone().text());
+      await cache.put(url, await stamped(response));
+      fetched += 1;
+    } catch (error) { /* that file waits for the reader's next visit */ }
+  }));
+  // No network after all: keep the old worker and its files rather than lose them.
+  if (plain.size && !fetched) throw new Error('klaster: could not fetch the new release');
+  const named = pages.join('\n');
+  for (const [url, old] of hashed) {
+    // A page names its app's JS glue; the wasm goes with it.
+    const file = url.slice(url.lastIndexOf('/') + 1).replace(/_bg\.wasm$/, '.js');
+    if (!named.includes(file)) continue;
+    const saved = await old.match(url);
+    if (saved) await cache.put(url, saved);
+  }
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then(carryOver).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

@@ -89,6 +89,7 @@ pub fn state_in_address(card: ChartId, embed: bool) -> Option<ChartState> {
 }
 
 /// The card's state as the reader has set it: what the address says, else a fresh card.
+#[cfg(any(feature = "share", feature = "ssr"))]
 pub fn current_state(card: ChartId, embed: bool) -> ChartState {
     state_in_address(card, embed).unwrap_or_else(|| ChartState::new(card))
 }
@@ -122,6 +123,7 @@ pub fn write_state(card: ChartId, locale: Locale, embed: bool, state: &ChartStat
 
 /// The site's root as an absolute URL ending in `/`, from the page's address and the
 /// way back to the root the build gave the card (`../../`).
+#[cfg(any(feature = "share", feature = "ssr"))]
 pub fn site_base(root: &str) -> String {
     let href = window().location().href().unwrap_or_default();
     let relative = if root.is_empty() { "./" } else { root };

@@ -173,6 +173,8 @@
     navigator.serviceWorker.addEventListener('message', function (event) {
       var notice = document.querySelector('[data-update-notice]');
       if (!notice || !event.data || event.data.type !== 'klaster:updated') return;
+      // A page of the new release (just fetched from the network) is already up to date.
+      if (root.getAttribute('data-release') === event.data.release) return;
       var reload = notice.querySelector('[data-reload]');
       if (reload) reload.href = location.href;
       notice.hidden = false;

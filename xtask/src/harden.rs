@@ -98,10 +98,11 @@ fn boot_script(js: &str, wasm: &str, wasm_integrity: &str) -> String {
 /// The service worker's release: a short hash over the app (its boot script names every
 /// hashed file) and the data package's descriptor (it names every data file's hash), so
 /// any change of either makes a new worker, which starts a new cache and deletes the old.
-fn stamp_service_worker(dist: &Path, boot_text: &str) -> Result<()> {
+/// `None` when the build has no worker.
+fn stamp_service_worker(dist: &Path, boot_text: &str) -> Result<Option<String>> {
     let path = dist.join("sw.js");
     let Ok(worker) = fs::read_to_string(&path) else {
-        return Ok(());
+        return Ok(None);
     };
     let descriptor = fs::read(dist.join("data/datapackage.json")).unwrap_or_default();
     let mut hasher = Sha256::new();
@@ -116,7 +117,17 @@ fn stamp_service_worker(dist: &Path, boot_text: &str) -> Result<()> {
     if !worker.contains(SW_RELEASE) {
         return Err(format!("{}: no {SW_RELEASE} to stamp", path.display()));
     }
-    fs::write(&path, worker.replace(SW_RELEASE, &release)).map_err(|e| e.to_string())
+    fs::write(&path, worker.replace(SW_RELEASE, &release)).map_err(|e| e.to_string())?;
+    Ok(Some(release))
+}
+
+/// `html` with its release on `<html>`: a worker of a newer release tells only pages of
+/// older ones that newer data is published.
+fn with_release(html: &str, release: Option<&str>) -> String {
+    match release {
+        Some(release) => html.replacen("<html", &format!("<html data-release=\"{release}\""), 1),
+        None => html.to_string(),
+    }
 }
 
 /// Where sw.js takes its release.
@@ -167,9 +178,10 @@ pub fn harden(dist: &Path) -> Result<()> {
         fs::write(dist.join(&app.boot_file), &app.boot_text).map_err(|e| e.to_string())?;
     }
     let boots: String = hardened.apps.iter().map(|a| a.boot_text.as_str()).collect();
-    stamp_service_worker(dist, &boots)?;
+    let release = stamp_service_worker(dist, &boots)?;
     for (name, html) in &texts {
         let rewritten = apply(html, &hardened).map_err(|e| format!("{name}: {e}"))?;
+        let rewritten = with_release(&rewritten, release.as_deref());
         fs::write(dist.join(name), rewritten).map_err(|e| e.to_string())?;
     }
     let written = crate::host_config::write(dist, &hardened.policy)?;

@@ -12,8 +12,9 @@
 //   or not matching its published hash: each ends with the card live (a warning for the
 //   hash) or its error status in the page's language with a retry that works, and the
 //   card's picture, table and words still there.
-// - Offline: after a visit the service worker has saved the code and the data; when the
-//   network goes, a card that wakes then is drawn from the saved files and says so.
+// - Offline: after a visit the service worker has saved the page, the code and the data;
+//   when the network goes, the page comes back from the device, and a card that wakes
+//   then is drawn from the saved files and says so.
 
 import { describe, test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -378,12 +379,10 @@ describe('hostile', () => {
     });
   }
 
-  test('offline: after a visit the saved code and data draw a card that wakes once the network is gone, and it says so', async () => {
+  test('offline: after a visit the page, code and data come from this device, and a card that wakes says its data is saved', async () => {
     const own = await serveStatic(dist);
     const { page, context, problems, close } = await openPage(`${own.url}en/nextgen/`, { serviceWorkers: 'allow' });
     try {
-      await wakeCard(page, 'nextgen-capacities');
-      assert.equal(await page.locator('.cached-data').count(), 0, 'online, nothing is from the cache');
       const installed = await page.evaluate(() =>
         Promise.race([
           navigator.serviceWorker.ready.then(() => true),
@@ -392,11 +391,23 @@ describe('hostile', () => {
       );
       assert.ok(installed, 'the service worker installed (is sw.js in dist, and does the Trusted Types policy admit it?)');
       await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15_000 });
-      const saved = await page.evaluate(async () => (await (await caches.open('klaster-v1')).keys()).map((r) => r.url));
+      // The reader comes back and reads the page: its cards wake as they come near.
+      await page.reload();
+      await wakeCard(page, 'nextgen-capacities');
+      await wakeCard(page, 'park-residents');
+      assert.equal(await page.locator('.cached-data').count(), 0, 'online, nothing is from the cache');
+      const saved = await page.evaluate(async () => {
+        const names = (await caches.keys()).filter((name) => name.startsWith('klaster-'));
+        const lists = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)));
+        return lists.flat();
+      });
+      assert.ok(saved.some((u) => u.endsWith('en/nextgen/')), `the page is saved: ${saved.join(', ')}`);
       assert.ok(saved.some((u) => u.endsWith('data/park.json')), `the data is saved: ${saved.join(', ')}`);
 
+      // The reader leaves, the network goes, and they come back to the page they read.
       await context.setOffline(true);
       await own.close();
+      await page.reload();
       const id = 'park-residents';
       await wakeCard(page, id);
       const notice = card(page, id).locator('.cached-data');
