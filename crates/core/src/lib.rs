@@ -8,6 +8,7 @@ pub mod csv;
 pub mod date;
 pub mod embed;
 pub mod figure;
+pub mod frozen;
 pub mod package;
 pub mod queries;
 pub mod registry;

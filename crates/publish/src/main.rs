@@ -1,6 +1,6 @@
 //! `klaster-publish`: the publisher's command line.
 
-use klaster_publish::{stamp_dir, validate_dir};
+use klaster_publish::{freeze_release, stamp_dir, validate_dir};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,7 +9,10 @@ const USAGE: &str = "klaster-publish: validate and stamp the klaster data packag
 usage:
   klaster-publish validate <package-dir>   check structure, meaning, hashes and schemas; list every problem
   klaster-publish stamp <package-dir>      after an intended edit: regenerate schemas and CSV files, re-stamp sizes and hashes,
-                                           record them in a new release that has none, write CHANGELOG.md, then validate
+                                           record them in a new release that has none (and freeze it), write CHANGELOG.md,
+                                           then validate
+  klaster-publish release <package-dir>    freeze the newest release: copy the descriptor, every resource, CSV file and
+                                           schema into <package-dir>/releases/<version>/, which never changes again
   klaster-publish render <package-dir> <out-dir>
                                            validate, then draw every chart in both languages to <out-dir>/<chart>-<locale>.svg,
                                            the same as a PNG (<chart>-<locale>.png), a social card (<chart>-<locale>-card.png),
@@ -30,6 +33,21 @@ fn main() -> ExitCode {
                 }
                 if changes.is_empty() {
                     println!("nothing to stamp");
+                }
+                validate(&PathBuf::from(dir))
+            }
+            Err(problem) => {
+                eprintln!("error: {problem}");
+                ExitCode::FAILURE
+            }
+        },
+        [command, dir] if command == "release" => match freeze_release(&PathBuf::from(dir)) {
+            Ok(changes) => {
+                for change in &changes {
+                    println!("{change}");
+                }
+                if changes.is_empty() {
+                    println!("the newest release is already frozen");
                 }
                 validate(&PathBuf::from(dir))
             }
