@@ -220,11 +220,12 @@ pub fn card_downloads(chart: ChartId, locale: Locale, root: &str) -> AnyView {
     .into_any()
 }
 
+/// A legend's entries: each mark with its words.
+pub type LegendEntries = Vec<(LegendMark, String)>;
+
 /// A legend's entries split as a card shows them: series a reader can switch off (when
 /// there are two or more), and the keys to marks that are not series.
-pub fn legend_groups(
-    entries: Vec<(LegendMark, String)>,
-) -> (Vec<(LegendMark, String)>, Vec<(LegendMark, String)>) {
+pub fn legend_groups(entries: LegendEntries) -> (LegendEntries, LegendEntries) {
     let count = entries
         .iter()
         .filter(|(mark, _)| matches!(mark, LegendMark::Series(..)))
