@@ -8,9 +8,6 @@ use klaster_core::figure::conflict_pairs;
 use klaster_core::format::format_date;
 use klaster_core::i18n::Msg;
 use klaster_core::link::web_address;
-use klaster_core::registry::Resources;
-use klaster_core::resources::{ClimateContext, IndustrialPark, Milestone, NextGenCluster};
-use klaster_core::Figure;
 use leptos::prelude::*;
 
 #[component]
@@ -63,42 +60,18 @@ pub fn SourcesPage() -> impl IntoView {
     }
 }
 
-/// Every figure of the package that carries numbers, without its resource-specific metric.
-fn all_figures(resources: &Resources) -> Vec<Figure<()>> {
-    let milestones = resources.get::<Vec<Milestone>>().into_iter().flatten();
-    let partners = resources
-        .get::<NextGenCluster>()
-        .into_iter()
-        .flat_map(|n| &n.partners);
-    let park = resources
-        .get::<IndustrialPark>()
-        .into_iter()
-        .flat_map(|p| &p.figures);
-    let climate = resources.get::<ClimateContext>().ok();
-    milestones
-        .flat_map(|m| m.figures.iter().map(Figure::erased))
-        .chain(partners.flat_map(|p| p.figures.iter().map(Figure::erased)))
-        .chain(park.map(Figure::erased))
-        .chain(
-            climate
-                .into_iter()
-                .flat_map(|c| c.figures.iter().map(Figure::erased)),
-        )
-        .chain(
-            climate
-                .into_iter()
-                .flat_map(|c| c.targets.iter().map(|t| t.figure.erased())),
-        )
-        .collect()
-}
-
 /// How the portal treats conflicting figures and changed definitions, with the pairs
 /// of figures that disagree side by side.
 #[component]
 fn Discrepancies() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let figures = all_figures(&site.package.resources);
+    let figures: Vec<_> = site
+        .index
+        .figures
+        .iter()
+        .map(|l| l.figure.clone())
+        .collect();
     let pairs = conflict_pairs(&figures)
         .into_iter()
         .map(|(first, second)| {

@@ -31,7 +31,8 @@ fn policy(inline_script_hashes: &[String]) -> String {
         "manifest-src 'self'".into(),
         "worker-src 'self'".into(),
         "base-uri 'none'".into(),
-        "form-action 'none'".into(),
+        // The header's search box sends its words to the finder, a page of our own.
+        "form-action 'self'".into(),
         "object-src 'none'".into(),
         "require-trusted-types-for 'script'".into(),
         // Only the boot script's `default` policy may exist; see `boot_script`.
@@ -138,6 +139,11 @@ pub fn harden(dist: &Path) -> Result<()> {
     fs::write(dist.join(&hardened.boot_file), &hardened.boot_text).map_err(|e| e.to_string())?;
     for (name, html) in &texts {
         let rewritten = apply(html, &hardened).map_err(|e| format!("{name}: {e}"))?;
+        let folder = Path::new(name).parent().unwrap_or(Path::new(""));
+        let rewritten = pin_scripts(&rewritten, |src| {
+            let file = dist.join(folder).join(src);
+            fs::read(&file).map_err(|e| format!("{name}: {}: {e}", file.display()))
+        })?;
         fs::write(dist.join(name), rewritten).map_err(|e| e.to_string())?;
     }
     let written = crate::host_config::write(dist, &hardened.policy)?;
@@ -168,6 +174,32 @@ fn with_cors_stylesheets(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Every other script a page loads from our files (the figures' script on the finder and
+/// the figure pages) gets its integrity hash too: `read` gives the bytes of a `src` as
+/// the page writes it.
+pub fn pin_scripts(html: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<String> {
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(at) = rest.find("<script src=\"") {
+        let end = at + rest[at..].find('>').ok_or("an unterminated <script> tag")?;
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        match attribute(tag, "src") {
+            Some(src) if !tag.contains("integrity=") && !src.contains("://") => {
+                out.push_str(&format!(
+                    "<script integrity=\"{}\" crossorigin=\"anonymous\"{}",
+                    sri(&read(src)?),
+                    &tag["<script".len()..]
+                ));
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 pub struct Hardened {
@@ -376,7 +408,7 @@ mod tests {
         for directive in [
             "object-src 'none'",
             "base-uri 'none'",
-            "form-action 'none'",
+            "form-action 'self'",
             "script-src 'self' 'wasm-unsafe-eval' 'sha256-",
         ] {
             assert!(policy.contains(directive), "{directive}");
@@ -411,6 +443,25 @@ mod tests {
         assert!(
             !hardened.boot_text.contains("__KLASTER_"),
             "every placeholder is filled"
+        );
+    }
+
+    #[test]
+    fn a_page_script_of_our_own_is_pinned_with_its_integrity() {
+        let html = "<p>x</p><script src=\"../../figures.js\" defer></script><script src=\"./boot-1.js\" integrity=\"sha384-b\"></script>";
+        let pinned = pin_scripts(html, |src| Ok(src.as_bytes().to_vec())).unwrap();
+        assert!(pinned.contains(&format!(
+            "<script integrity=\"{}\" crossorigin=\"anonymous\" src=\"../../figures.js\" defer></script>",
+            sri(b"../../figures.js")
+        )));
+        assert_eq!(
+            pinned.matches("integrity=").count(),
+            2,
+            "the boot script keeps its own"
+        );
+        assert!(
+            pin_scripts(html, |_| Err("gone".into())).is_err(),
+            "a missing script fails the build"
         );
     }
 

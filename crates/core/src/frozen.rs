@@ -135,7 +135,9 @@ pub fn frozen_package(
             .parse(resource.name, &bytes)
             .map_err(|problem| format!("release {version}: {problem}"))?;
     }
-    let complete = ResourceName::ALL.iter().all(|name| resources.contains(*name));
+    let complete = ResourceName::ALL
+        .iter()
+        .all(|name| resources.contains(*name));
     if !complete {
         return Err(format!("release {version} lacks a resource"));
     }
@@ -167,7 +169,12 @@ mod tests {
     fn every_shipped_release_is_frozen_as_it_was_recorded() {
         let descriptor = descriptor();
         for release in &descriptor.releases {
-            assert_eq!(check_frozen(&descriptor, release, read), vec![], "{}", release.version);
+            assert_eq!(
+                check_frozen(&descriptor, release, read),
+                vec![],
+                "{}",
+                release.version
+            );
         }
     }
 
@@ -201,6 +208,9 @@ mod tests {
         assert!(problems[0].message.contains("never changes"));
         let missing = |_: &str| -> Result<Vec<u8>, String> { Err("absent".into()) };
         let problems = check_frozen(&descriptor, release, missing);
-        assert!(problems[0].message.contains("is not frozen"), "{problems:?}");
+        assert!(
+            problems[0].message.contains("is not frozen"),
+            "{problems:?}"
+        );
     }
 }

@@ -69,7 +69,9 @@ pub fn validate_dir(dir: &Path) -> Report {
         .ok()
         .and_then(|bytes| parse_json::<PackageDescriptor>(DESCRIPTOR_FILE, &bytes).ok());
     if let Some(descriptor) = &descriptor {
-        report.problems.extend(frozen_release_problems(dir, descriptor));
+        report
+            .problems
+            .extend(frozen_release_problems(dir, descriptor));
     }
     let csv = report
         .package
@@ -168,7 +170,9 @@ pub fn freeze_release(dir: &Path) -> Result<Vec<String>, Problem> {
         }
         fs::copy(dir.join(&file), &to).map_err(|e| io_problem(&file, e))?;
     }
-    changes.push(format!("froze release {version} in {RELEASES_DIR}/{version}/"));
+    changes.push(format!(
+        "froze release {version} in {RELEASES_DIR}/{version}/"
+    ));
     Ok(changes)
 }
 

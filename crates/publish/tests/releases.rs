@@ -12,10 +12,8 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!(
-            "klaster-releases-{name}-{}",
-            std::process::id()
-        ));
+        let dir =
+            std::env::temp_dir().join(format!("klaster-releases-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data"),
@@ -150,14 +148,21 @@ fn a_missing_newest_release_and_a_stray_folder_are_named() {
     fs::create_dir_all(scratch.0.join("releases/0.9.0")).expect("creatable");
     let problems = scratch.problems();
     assert!(
-        problems.iter().any(|p| p.contains("release 1.1.0 is not frozen")),
+        problems
+            .iter()
+            .any(|p| p.contains("release 1.1.0 is not frozen")),
         "{problems:?}"
     );
     assert!(
-        problems.iter().any(|p| p.contains("'0.9.0' is not a release")),
+        problems
+            .iter()
+            .any(|p| p.contains("'0.9.0' is not a release")),
         "{problems:?}"
     );
     freeze_release(&scratch.0).expect("the newest release can be frozen again");
     let problems = scratch.problems();
-    assert!(!problems.iter().any(|p| p.contains("1.1.0")), "{problems:?}");
+    assert!(
+        !problems.iter().any(|p| p.contains("1.1.0")),
+        "{problems:?}"
+    );
 }
