@@ -99,7 +99,8 @@ fn FigureSearch() -> impl IntoView {
         <form class="site-search" role="search" method="get"
             action=site.page_link(locale, &Page::Figures) aria-label=Msg::FinderSearchLabel.get(locale)>
             <label for="site-search-q">{Msg::FinderSearchLabel.get(locale)}</label>
-            <input type="search" id="site-search-q" name="q" autocomplete="off" spellcheck="false"/>
+            <input type="search" id="site-search-q" name="q" autocomplete="off" spellcheck="false"
+                placeholder=Msg::FinderSearchLabel.get(locale)/>
             <button type="submit">{Msg::FinderSearchButton.get(locale)}</button>
         </form>
     }

@@ -137,8 +137,12 @@ pub fn harden(dist: &Path) -> Result<()> {
         fs::read(dist.join(file)).map_err(|e| format!("{}: {e}", dist.join(file).display()))
     })?;
     fs::write(dist.join(&hardened.boot_file), &hardened.boot_text).map_err(|e| e.to_string())?;
+    let renamed = fingerprint_page_scripts(dist)?;
     for (name, html) in &texts {
         let rewritten = apply(html, &hardened).map_err(|e| format!("{name}: {e}"))?;
+        let rewritten = renamed.iter().fold(rewritten, |html, (from, to)| {
+            html.replace(&format!("{from}\""), &format!("{to}\""))
+        });
         let folder = Path::new(name).parent().unwrap_or(Path::new(""));
         let rewritten = pin_scripts(&rewritten, |src| {
             let file = dist.join(folder).join(src);
@@ -174,6 +178,32 @@ fn with_cors_stylesheets(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Scripts that only some pages load (trunk copies them as they are): the figures' script
+/// of the finder and the figure pages.
+const PAGE_SCRIPTS: [&str; 1] = ["figures.js"];
+
+/// Gives each of [`PAGE_SCRIPTS`] a name that changes with its content
+/// (`figures-<16 hex digits>.js`), as trunk names the app's files, so hosts may keep it a
+/// year. Returns the old and new names.
+fn fingerprint_page_scripts(dist: &Path) -> Result<Vec<(String, String)>> {
+    let mut renamed = Vec::new();
+    for name in PAGE_SCRIPTS {
+        let from = dist.join(name);
+        let Ok(bytes) = fs::read(&from) else {
+            continue;
+        };
+        let hex: String = Sha256::digest(&bytes)
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let to = name.replacen(".js", &format!("-{hex}.js"), 1);
+        fs::rename(&from, dist.join(&to)).map_err(|e| format!("{}: {e}", from.display()))?;
+        renamed.push((name.to_string(), to));
+    }
+    Ok(renamed)
 }
 
 /// Every other script a page loads from our files (the figures' script on the finder and
@@ -463,6 +493,23 @@ mod tests {
             pin_scripts(html, |_| Err("gone".into())).is_err(),
             "a missing script fails the build"
         );
+    }
+
+    #[test]
+    fn a_page_script_gets_a_name_that_changes_with_its_content() {
+        let dist = std::env::temp_dir().join(format!("klaster-harden-{}", std::process::id()));
+        fs::create_dir_all(&dist).unwrap();
+        fs::write(dist.join("figures.js"), "x").unwrap();
+        let renamed = fingerprint_page_scripts(&dist).unwrap();
+        let (from, to) = &renamed[0];
+        assert_eq!(from, "figures.js");
+        assert_eq!(
+            crate::host_config::Kind::of(&format!("/{to}")),
+            crate::host_config::Kind::Hashed,
+            "{to} is cached as a hashed file"
+        );
+        assert!(dist.join(to).is_file() && !dist.join("figures.js").exists());
+        let _ = fs::remove_dir_all(&dist);
     }
 
     #[test]
