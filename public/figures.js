@@ -197,7 +197,6 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
-  form.hidden = false;
   form.addEventListener('input', apply);
   form.addEventListener('change', apply);
   form.addEventListener('submit', function (event) { event.preventDefault(); apply(); });

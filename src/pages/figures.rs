@@ -65,7 +65,7 @@ pub fn FiguresPage() -> impl IntoView {
         <article class="page finder" data-fold=fold_table_json()>
             <h1>{Msg::FiguresTitle.get(locale)}</h1>
             <p class="lead">{Msg::FinderLead.get(locale)}</p>
-            <form class="finder__filter" role="search" method="get" action="" hidden
+            <form class="finder__filter" role="search" method="get" action=""
                 aria-label=Msg::FinderFilter.get(locale)>
                 <p class="finder__field finder__field--words">
                     <label for="finder-q">{Msg::FinderWords.get(locale)}</label>

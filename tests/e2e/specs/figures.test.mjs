@@ -215,7 +215,7 @@ describe('figures', () => {
       assert.match(page.url(), /[?&]confidence=unverified/, 'the address keeps the filter');
 
       await page.reload();
-      await page.locator('.finder__filter:not([hidden])').waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('.finder__row:not([hidden])').length < 100);
       assert.equal(await shown().count(), unverified, 'a reload keeps it');
 
       const download = page.waitForEvent('download');
@@ -245,7 +245,7 @@ describe('figures', () => {
       await page.getByRole('searchbox', { name: 'Find a figure' }).fill('ghg 1990');
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       await page.waitForURL('**/en/figures/?q=ghg+1990');
-      await page.locator('.finder__filter:not([hidden])').waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('.finder__row:not([hidden])').length < 10);
       const ids = await page.locator('.finder__row:not([hidden])').evaluateAll((rows) => rows.map((r) => r.dataset.id));
       assert.ok(ids.includes('az-ghg-1990-ssc') && ids.includes('az-ghg-1990-derived'), ids.join(' '));
       assert.ok(ids.length < 10, `a short list (${ids.length})`);
