@@ -26,36 +26,18 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
         [command, dir] if command == "validate" => validate(&PathBuf::from(dir)),
-        [command, dir] if command == "stamp" => match stamp_dir(&PathBuf::from(dir)) {
-            Ok(changes) => {
-                for change in &changes {
-                    println!("{change}");
-                }
-                if changes.is_empty() {
-                    println!("nothing to stamp");
-                }
-                validate(&PathBuf::from(dir))
-            }
-            Err(problem) => {
-                eprintln!("error: {problem}");
-                ExitCode::FAILURE
-            }
-        },
-        [command, dir] if command == "release" => match freeze_release(&PathBuf::from(dir)) {
-            Ok(changes) => {
-                for change in &changes {
-                    println!("{change}");
-                }
-                if changes.is_empty() {
-                    println!("the newest release is already frozen");
-                }
-                validate(&PathBuf::from(dir))
-            }
-            Err(problem) => {
-                eprintln!("error: {problem}");
-                ExitCode::FAILURE
-            }
-        },
+        [command, dir] if command == "stamp" => {
+            let dir = PathBuf::from(dir);
+            changed_then_valid(stamp_dir(&dir), "nothing to stamp", &dir)
+        }
+        [command, dir] if command == "release" => {
+            let dir = PathBuf::from(dir);
+            changed_then_valid(
+                freeze_release(&dir),
+                "the newest release is already frozen",
+                &dir,
+            )
+        }
         [command, dir, out] if command == "render" => {
             match klaster_publish::render::render_dir(&PathBuf::from(dir), &PathBuf::from(out)) {
                 Ok(files) => {
@@ -91,6 +73,29 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints what a command changed (or `nothing`), then validates the package.
+fn changed_then_valid(
+    result: Result<Vec<String>, klaster_core::validate::Problem>,
+    nothing: &str,
+    dir: &std::path::Path,
+) -> ExitCode {
+    match result {
+        Ok(changes) => {
+            for change in &changes {
+                println!("{change}");
+            }
+            if changes.is_empty() {
+                println!("{nothing}");
+            }
+            validate(dir)
+        }
+        Err(problem) => {
+            eprintln!("error: {problem}");
+            ExitCode::FAILURE
         }
     }
 }
