@@ -133,7 +133,7 @@ fn static_plot(
     chart: ChartId,
     data: &ChartData,
     locale: Locale,
-    root: &str,
+    files: &str,
     eager: bool,
     page_of: &dyn Fn(ChartId) -> String,
 ) -> AnyView {
@@ -151,7 +151,7 @@ fn static_plot(
         return ().into_any();
     };
     let legend = static_legend(data, &widest.legend);
-    let file = |name: &str| format!("{root}{}", body_image_file(chart, locale, name));
+    let file = |name: &str| format!("{files}{}", body_image_file(chart, locale, name));
     let sources = frames[..frames.len() - 1]
         .iter()
         .map(|(variant, frame)| {
