@@ -6,7 +6,9 @@
 //! Islands do not read it: they run in the browser, where only their props and the
 //! published files are known.
 
+use crate::figure_index::FigureIndex;
 use klaster_core::charts::ChartId;
+use klaster_core::embed::{chart_page_file, release_chart_page_file};
 use klaster_core::registry::{Package, Resource};
 use klaster_core::resources::{Accession, Actor, GlossaryEntry, Milestone, Source};
 use klaster_core::route::{Page, Route};
@@ -22,6 +24,13 @@ pub enum Document {
     /// A chart's own page at the site's root (`chart-<id>-<lang>.html`): the embed's
     /// document, the link a reader shares, the chart alone.
     Chart(ChartId),
+    /// A figure's own page at `<lang>/figures/<id>/`: its value, sources, conflicts, uses,
+    /// release and citations.
+    Figure(String),
+    /// A chart's page as a frozen data release shows it
+    /// (`chart-<id>-<lang>-release-<version>.html`), rendered from that release's files:
+    /// what an embed pinned to the release shows.
+    ReleaseChart(ChartId, String),
     /// The site's root: sends a reader to their language, and old hash links to their page.
     Landing,
     /// `404.html`, which a host serves for any unknown address.
@@ -38,6 +47,8 @@ pub struct Site {
     /// Where the site is published (`https://example.org/klaster/`), for the absolute
     /// addresses search engines and link previews need; `None` keeps them relative.
     pub url: Option<String>,
+    /// What the whole build knows about the figures, shared by every document.
+    pub index: Arc<FigureIndex>,
 }
 
 impl Site {
@@ -47,9 +58,25 @@ impl Site {
         package: Arc<Package>,
         url: Option<String>,
     ) -> Site {
+        let index = Arc::new(FigureIndex::new(&package, Vec::new()));
+        Site::with_index(locale, document, package, url, index)
+    }
+
+    /// A document of a build whose figure index is already made.
+    pub fn with_index(
+        locale: Locale,
+        document: Document,
+        package: Arc<Package>,
+        url: Option<String>,
+        index: Arc<FigureIndex>,
+    ) -> Site {
         let depth = match &document {
             Document::Portal(page) => Route::depth(locale, page),
-            Document::Chart(_) | Document::Landing | Document::NotFound => 0,
+            Document::Figure(id) => Route::figure_href(locale, id).matches('/').count(),
+            Document::Chart(_)
+            | Document::ReleaseChart(..)
+            | Document::Landing
+            | Document::NotFound => 0,
         };
         // A host serves the not-found page at any address, however deep, so its links
         // start from the site's address (or the host's root when it is not known).
@@ -63,6 +90,7 @@ impl Site {
             root,
             package,
             url,
+            index,
         }
     }
 
@@ -77,11 +105,61 @@ impl Site {
 
     /// Where this document is published, below the site's root.
     pub fn path(&self) -> String {
+        self.path_in(self.locale)
+            .unwrap_or_else(|| match &self.document {
+                Document::NotFound => "404.html".to_string(),
+                _ => String::new(),
+            })
+    }
+
+    /// Where this document is published in `locale`, for those that have a page in each
+    /// language.
+    pub fn path_in(&self, locale: Locale) -> Option<String> {
         match &self.document {
-            Document::Portal(page) => Route::href(self.locale, page),
-            Document::Chart(chart) => klaster_core::embed::chart_page_file(*chart, self.locale),
-            Document::Landing => String::new(),
-            Document::NotFound => "404.html".to_string(),
+            Document::Portal(page) => Some(Route::href(locale, page)),
+            Document::Figure(id) => Some(Route::figure_href(locale, id)),
+            Document::Chart(chart) => Some(chart_page_file(*chart, locale)),
+            Document::ReleaseChart(chart, version) => {
+                Some(release_chart_page_file(version, *chart, locale))
+            }
+            Document::Landing | Document::NotFound => None,
+        }
+    }
+
+    /// Where the chart pictures and files this document shows are, from its folder: the
+    /// site's own, or a frozen release's (`releases/<version>/`).
+    pub fn files_root(&self) -> String {
+        match &self.document {
+            Document::ReleaseChart(_, version) => {
+                self.link(&klaster_core::embed::release_folder(version))
+            }
+            _ => self.root.clone(),
+        }
+    }
+
+    /// The link to a chart's page as this document shows it: a release's page shows that
+    /// release's other charts.
+    pub fn chart_link(&self, chart: ChartId) -> String {
+        match &self.document {
+            Document::ReleaseChart(_, version) => {
+                self.link(&release_chart_page_file(version, chart, self.locale))
+            }
+            _ => self.link(&chart_page_file(chart, self.locale)),
+        }
+    }
+
+    /// The link to a figure's page in this document's language.
+    pub fn figure_link(&self, id: &str) -> String {
+        self.link(&Route::figure_href(self.locale, id))
+    }
+
+    /// Notes that this document shows the figure `id`, when it is a page of the
+    /// navigation: the figure's page lists where it is shown.
+    pub fn note_shown(&self, id: &str) {
+        if let Document::Portal(page) = &self.document {
+            if Page::NAVIGATION.contains(page) {
+                self.index.record(id, page);
+            }
         }
     }
 
@@ -132,7 +210,18 @@ impl Site {
     }
 
     pub fn in_embed(&self) -> bool {
-        matches!(self.document, Document::Chart(_))
+        matches!(
+            self.document,
+            Document::Chart(_) | Document::ReleaseChart(..)
+        )
+    }
+
+    /// The frozen release this document shows, if it is one of a release's pages.
+    pub fn release(&self) -> Option<&str> {
+        match &self.document {
+            Document::ReleaseChart(_, version) => Some(version),
+            _ => None,
+        }
     }
 }
 
@@ -173,5 +262,18 @@ mod tests {
         let chart = site(Document::Chart(ChartId::MemberMap));
         assert_eq!(chart.link("embed.js"), "embed.js");
         assert_eq!(chart.link(""), "./");
+        let figure = site(Document::Figure("tic-2026-01-jobs".into()));
+        assert_eq!(figure.root, "../../../");
+        assert_eq!(
+            figure.path_in(Locale::Az).as_deref(),
+            Some("az/figures/tic-2026-01-jobs/")
+        );
+        let pinned = site(Document::ReleaseChart(ChartId::MemberMap, "1.0.0".into()));
+        assert_eq!(pinned.path(), "chart-member-map-en-release-1-0-0.html");
+        assert_eq!(pinned.files_root(), "releases/1.0.0/");
+        assert_eq!(
+            pinned.chart_link(ChartId::InitiativeGrowth),
+            "chart-initiative-growth-en-release-1-0-0.html"
+        );
     }
 }

@@ -1,12 +1,16 @@
 //! What a document says about itself in its `<head>`: its own title and description,
 //! its canonical address and the same page in the other language, an Open Graph card for
-//! link previews, and schema.org JSON-LD (a `Dataset` on the data page). Rendered ahead
-//! of time with the page, so search engines and link previews read it without scripts.
+//! link previews, the feed of data releases, and schema.org JSON-LD (a `Dataset` on the
+//! data page and on each figure's page). Rendered ahead of time with the page, so search
+//! engines and link previews read it without scripts.
 
+use crate::components::releases::feed_file;
 use crate::context::{Document, Site};
 use klaster_core::charts::{extract, ChartId};
-use klaster_core::embed::{card_image_file, chart_page_file, escape_attribute as esc, oembed_file};
-use klaster_core::i18n::{page_description, page_title, Msg};
+use klaster_core::embed::{card_image_file, escape_attribute as esc, oembed_file};
+use klaster_core::format::{format_date, format_value, unit_label};
+use klaster_core::i18n::{confidence_label, page_description, page_title, Msg};
+use klaster_core::queries::{cited_sources, publishers};
 use klaster_core::route::{Page, Route};
 use klaster_core::Locale;
 use serde_json::json;
@@ -27,12 +31,18 @@ pub fn title_and_description(site: &Site) -> (String, String) {
             format!("{} · {name}", page_title(page).get(locale)),
             page_description(page).get(locale).to_string(),
         ),
-        Document::Chart(chart) => match extract(*chart, &site.package.resources) {
-            Ok(data) => (
-                format!("{} · {name}", data.spec.title.get(locale)),
-                data.spec.subtitle.get(locale).to_string(),
-            ),
-            Err(_) => (name.to_string(), Msg::SiteTagline.get(locale).to_string()),
+        Document::Chart(chart) | Document::ReleaseChart(chart, _) => {
+            match extract(*chart, &site.package.resources) {
+                Ok(data) => (
+                    format!("{} · {name}", data.spec.title.get(locale)),
+                    data.spec.subtitle.get(locale).to_string(),
+                ),
+                Err(_) => (name.to_string(), Msg::SiteTagline.get(locale).to_string()),
+            }
+        }
+        Document::Figure(id) => match site.index.figure(id) {
+            Some(listed) => figure_words(site, &listed.figure),
+            None => (name.to_string(), Msg::SiteTagline.get(locale).to_string()),
         },
         Document::Landing => (
             format!("{name} · {}", Msg::SiteTagline.get(locale)),
@@ -49,6 +59,28 @@ pub fn title_and_description(site: &Site) -> (String, String) {
     }
 }
 
+/// A figure's title ("4.6 million jobs: Jobs supported…") and description (its date,
+/// confidence and sources), in the page's language: what a link preview shows.
+fn figure_words(site: &Site, figure: &klaster_core::Figure<()>) -> (String, String) {
+    let locale = site.locale;
+    let value = format_value(figure.value, figure.unit, figure.qualifier, locale);
+    let title = format!(
+        "{value}: {} · {}",
+        figure.label.get(locale),
+        Msg::SiteName.get(locale)
+    );
+    let publishers = publishers(site.sources(), &figure.sources).join(", ");
+    let description = format!(
+        "{value}. {}: {}. {}: {}. {}: {publishers}.",
+        Msg::AsOf.get(locale),
+        format_date(figure.as_of, locale),
+        Msg::ConfidenceLabel.get(locale),
+        confidence_label(figure.confidence).get(locale),
+        Msg::Sources.get(locale),
+    );
+    (title, description)
+}
+
 /// The same document in each language, and the one for readers of neither.
 fn alternates(site: &Site) -> Vec<(&'static str, String)> {
     match &site.document {
@@ -57,9 +89,9 @@ fn alternates(site: &Site) -> Vec<(&'static str, String)> {
             .map(|l| (l.tag(), site.absolute(&Route::href(*l, page))))
             .chain([("x-default", site.absolute(""))])
             .collect(),
-        Document::Chart(chart) => Locale::ALL
+        Document::Chart(_) | Document::ReleaseChart(..) | Document::Figure(_) => Locale::ALL
             .iter()
-            .map(|l| (l.tag(), site.absolute(&chart_page_file(*chart, *l))))
+            .filter_map(|l| Some((l.tag(), site.absolute(&site.path_in(*l)?))))
             .collect(),
         Document::Landing => Locale::ALL
             .iter()
@@ -73,7 +105,7 @@ fn alternates(site: &Site) -> Vec<(&'static str, String)> {
 /// The chart whose social card stands for the document in a link preview.
 fn preview_chart(document: &Document) -> ChartId {
     match document {
-        Document::Chart(chart) => *chart,
+        Document::Chart(chart) | Document::ReleaseChart(chart, _) => *chart,
         Document::Portal(Page::Nextgen) => ChartId::NextgenCapacities,
         Document::Portal(Page::Climate) => ChartId::EmissionsTargets,
         Document::Portal(Page::Azerbaijan) => ChartId::AccessionTimeline,
@@ -146,6 +178,10 @@ pub fn json_ld(site: &Site) -> serde_json::Value {
                 "isPartOf": website,
             })
         }
+        Document::Figure(id) => match site.index.figure(id) {
+            Some(listed) => figure_json_ld(site, &listed.figure, url, website),
+            None => json!({ "@context": "https://schema.org", "@type": "WebPage", "url": url }),
+        },
         Document::Portal(Page::Home) | Document::Landing => json!({
             "@context": "https://schema.org",
             "@type": "WebSite",
@@ -157,7 +193,9 @@ pub fn json_ld(site: &Site) -> serde_json::Value {
         document => {
             let kind = match document {
                 Document::Portal(Page::About) => "AboutPage",
-                Document::Portal(Page::Sources) => "CollectionPage",
+                Document::Portal(Page::Sources) | Document::Portal(Page::Figures) => {
+                    "CollectionPage"
+                }
                 _ => "WebPage",
             };
             json!({
@@ -171,6 +209,73 @@ pub fn json_ld(site: &Site) -> serde_json::Value {
             })
         }
     }
+}
+
+/// A figure as schema.org sees it: a `Dataset` of one value. `Dataset` rather than the
+/// still-pending `Observation`: search engines index it (Google's Dataset Search reads
+/// it), and its `variableMeasured` (a `PropertyValue` with `value` and `unitText`) says
+/// exactly what the number is, with `temporalCoverage` its date, `citation` its original
+/// sources, `version` its release and `distribution` the release's unchanging file.
+fn figure_json_ld(
+    site: &Site,
+    figure: &klaster_core::Figure<()>,
+    url: String,
+    website: serde_json::Value,
+) -> serde_json::Value {
+    let locale = site.locale;
+    let (_, description) = figure_words(site, figure);
+    let release = site.index.latest.as_ref();
+    let file = site
+        .index
+        .figure(&figure.id)
+        .and_then(|listed| site.package.descriptor.resource(listed.resource))
+        .zip(release)
+        .map(|(resource, release)| {
+            site.absolute(&format!(
+                "data/releases/{}/{}",
+                release.version, resource.path
+            ))
+        });
+    let citations: Vec<_> = cited_sources(site.sources(), &figure.sources)
+        .into_iter()
+        .map(|source| {
+            json!({
+                "@type": "CreativeWork",
+                "name": source.title,
+                "publisher": { "@type": "Organization", "name": source.publisher },
+                "url": source.url,
+                "datePublished": source.published.map(|d| d.to_string()),
+            })
+        })
+        .collect();
+    json!({
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": figure.label.get(locale),
+        "description": description,
+        "url": url,
+        "identifier": figure.id,
+        "inLanguage": locale.tag(),
+        "temporalCoverage": figure.as_of.to_string(),
+        "version": release.map(|r| r.version.clone()),
+        "dateModified": release.map(|r| r.date.to_string()),
+        "license": site.package.descriptor.licenses.first().map(|l| l.path.clone()),
+        "isAccessibleForFree": true,
+        "creator": { "@type": "Organization", "name": "Klaster", "url": site.absolute("") },
+        "variableMeasured": {
+            "@type": "PropertyValue",
+            "name": figure.label.get(locale),
+            "value": figure.value,
+            "unitText": unit_label(figure.unit, locale),
+        },
+        "citation": citations,
+        "distribution": file.map(|file| json!({
+            "@type": "DataDownload",
+            "encodingFormat": "application/json",
+            "contentUrl": file,
+        })),
+        "isPartOf": website,
+    })
 }
 
 /// JSON inside `<script>`: a `</` would end the element early.
@@ -191,9 +296,15 @@ pub fn head_html(site: &Site) -> String {
         format!("<title>{}</title>", escape_text(&title)),
         meta("name", "description", &description),
     ];
-    if matches!(site.document, Document::NotFound) {
+    // A release's chart page shows older data than the chart's own page: readers who
+    // search should find the current one.
+    if matches!(
+        site.document,
+        Document::NotFound | Document::ReleaseChart(..)
+    ) {
         lines.push(meta("name", "robots", "noindex"));
-    } else {
+    }
+    if !matches!(site.document, Document::NotFound) {
         lines.push(format!(
             "<link rel=\"canonical\" href=\"{}\">",
             esc(&canonical)
@@ -226,6 +337,13 @@ pub fn head_html(site: &Site) -> String {
         ("twitter:image", card),
     ] {
         lines.push(meta("name", name, &value));
+    }
+    if crate::shell::has_shell(&site.document) {
+        lines.push(format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{}\" title=\"{}\">",
+            esc(&site.absolute(&feed_file(site.locale))),
+            esc(Msg::FeedTitle.get(site.locale))
+        ));
     }
     if let Document::Chart(chart) = site.document {
         lines.push(format!(

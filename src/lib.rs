@@ -18,6 +18,8 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
+pub mod figure_index;
+#[cfg(feature = "ssr")]
 pub mod head;
 #[cfg(feature = "ssr")]
 pub mod pages;

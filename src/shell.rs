@@ -40,12 +40,12 @@ fn Header() -> impl IntoView {
     let locale = site.locale;
     let other = locale.other();
     let current = site.page().cloned();
-    // The same page in the other language; a page that is not in the navigation (the
-    // not-found page) offers the other language's home.
-    let switch_to = current
-        .clone()
-        .filter(|page| Page::NAVIGATION.contains(page))
-        .unwrap_or(Page::Home);
+    // The same page in the other language; the not-found page offers the other
+    // language's home.
+    let switch_to = match (&site.document, site.path_in(other)) {
+        (Document::NotFound, _) | (_, None) => site.page_link(other, &Page::Home),
+        (_, Some(path)) => site.link(&path),
+    };
     view! {
         <header class="site-header" id="top">
             <div class="site-header__bar">
@@ -60,13 +60,14 @@ fn Header() -> impl IntoView {
                         hreflang=other.tag()
                         lang=other.tag()
                         aria-label=Msg::LanguageSwitchLabel.get(locale)
-                        href=site.page_link(other, &switch_to)
+                        href=switch_to
                         data-keeps-place=""
                     >
                         {Msg::LanguageSwitch.get(locale)}
                     </a>
                 </div>
             </div>
+            <FigureSearch/>
             <p class="site-tagline">{Msg::SiteTagline.get(locale)}</p>
             <Notices/>
             <nav aria-label=Msg::MainNavigation.get(locale)>
@@ -108,6 +109,23 @@ fn Notices() -> impl IntoView {
     }
 }
 
+/// The header's way to the finder: a plain form, so it works with no script; the finder
+/// reads the words from its address.
+#[component]
+fn FigureSearch() -> impl IntoView {
+    let site = use_site();
+    let locale = site.locale;
+    view! {
+        <form class="site-search" role="search" method="get"
+            action=site.page_link(locale, &Page::Figures) aria-label=Msg::FinderSearchLabel.get(locale)>
+            <label for="site-search-q">{Msg::FinderSearchLabel.get(locale)}</label>
+            <input type="search" id="site-search-q" name="q" autocomplete="off" spellcheck="false"
+                placeholder=Msg::FinderSearchLabel.get(locale)/>
+            <button type="submit">{Msg::FinderSearchButton.get(locale)}</button>
+        </form>
+    }
+}
+
 #[component]
 fn Footer() -> impl IntoView {
     let site = use_site();
@@ -131,5 +149,8 @@ fn Footer() -> impl IntoView {
 
 /// Whether the document gets the portal's shell: chart pages are the chart alone.
 pub fn has_shell(document: &Document) -> bool {
-    matches!(document, Document::Portal(_) | Document::NotFound)
+    matches!(
+        document,
+        Document::Portal(_) | Document::NotFound | Document::Figure(_)
+    )
 }

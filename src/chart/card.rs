@@ -17,9 +17,7 @@ use klaster_core::charts::layout::LegendMark;
 use klaster_core::charts::model::ChartData;
 use klaster_core::charts::svg::render_swatch_svg;
 use klaster_core::charts::{extract, ChartId, ParkTopic};
-use klaster_core::embed::{
-    body_image_file, card_anchor, chart_page_file, charts_of_card, data_version,
-};
+use klaster_core::embed::{body_image_file, card_anchor, charts_of_card, data_version};
 use klaster_core::i18n::Msg;
 use klaster_core::Locale;
 use leptos::prelude::*;
@@ -51,6 +49,10 @@ pub fn ChartCard(chart: ChartId) -> impl IntoView {
         return ().into_any();
     };
     let index = SourceIndex::new(&package.resources);
+    // A frozen release's page shows that release's pictures and files, and stays as the
+    // build wrote it: no live plot that would read newer data.
+    let files = site.files_root();
+    let pinned = site.release().is_some();
     let words = Words {
         locale,
         sources: site.sources(),
@@ -78,12 +80,14 @@ pub fn ChartCard(chart: ChartId) -> impl IntoView {
                 <div class="chart-card__more" data-chart=id.as_str() hidden=*id != chart>
                     {card_details(*id, data, &words, false)}
                     {card_footer(data, &words, true)}
-                    {card_downloads(*id, locale, &site.root)}
+                    {card_downloads(*id, locale, &files)}
                 </div>
             }
         })
         .collect_view();
-    let plot = static_plot(chart, first, locale, &site.root, embed);
+    let plot = static_plot(chart, first, locale, &files, embed, &|id| {
+        site.chart_link(id)
+    });
     let version = data_version(&package.descriptor, chart.entry().needs);
     let titles: Vec<(String, String, String)> = charts
         .iter()
@@ -99,17 +103,23 @@ pub fn ChartCard(chart: ChartId) -> impl IntoView {
         <div class="chart-card" id=card_anchor(chart) role="group" aria-labelledby=title_id(chart)
             data-chart=chart.as_str()>
             {heads}
-            <ChartIsland card=chart.as_str().to_string() lang=locale.tag().to_string()
-                root=site.root.clone() embed>
-                <div class="chart-card__static">{plot}</div>
-            </ChartIsland>
+            {if pinned {
+                view! { <div class="chart-card__static">{plot}</div> }.into_any()
+            } else {
+                view! {
+                    <ChartIsland card=chart.as_str().to_string() lang=locale.tag().to_string()
+                        root=site.root.clone() embed>
+                        <div class="chart-card__static">{plot}</div>
+                    </ChartIsland>
+                }.into_any()
+            }}
             <p class="status status--notice chart-card__boot-failed" data-boot-failed-notice="" hidden>
                 {Msg::EmbedBootFailed.get(locale)}
             </p>
             {more}
             {(!embed).then(|| view! {
                 <ShareIsland card=chart.as_str().to_string() lang=locale.tag().to_string()
-                    root=site.root.clone() version titles/>
+                    root=site.root.clone() version release=package.descriptor.version.clone() titles/>
             })}
         </div>
     }
@@ -123,8 +133,9 @@ fn static_plot(
     chart: ChartId,
     data: &ChartData,
     locale: Locale,
-    root: &str,
+    files: &str,
     eager: bool,
+    page_of: &dyn Fn(ChartId) -> String,
 ) -> AnyView {
     let shown = on_screen(data);
     let frames: Vec<_> = VARIANTS
@@ -140,7 +151,7 @@ fn static_plot(
         return ().into_any();
     };
     let legend = static_legend(data, &widest.legend);
-    let file = |name: &str| format!("{root}{}", body_image_file(chart, locale, name));
+    let file = |name: &str| format!("{files}{}", body_image_file(chart, locale, name));
     let sources = frames[..frames.len() - 1]
         .iter()
         .map(|(variant, frame)| {
@@ -154,7 +165,7 @@ fn static_plot(
         .into_iter()
         .next()
         .unwrap_or_default();
-    let metrics = matches!(chart, ChartId::Park(_)).then(|| park_links(chart, locale, root));
+    let metrics = matches!(chart, ChartId::Park(_)).then(|| park_links(chart, locale, page_of));
     view! {
         {metrics}
         <div class="chart-card__chart">
@@ -209,7 +220,7 @@ fn static_legend(
 
 /// The park card shows one metric at a time; with no script, the others are their own
 /// chart pages, one link each, where the live card offers a switch.
-fn park_links(chart: ChartId, locale: Locale, root: &str) -> AnyView {
+fn park_links(chart: ChartId, locale: Locale, page_of: &dyn Fn(ChartId) -> String) -> AnyView {
     let links = ParkTopic::ALL
         .into_iter()
         .map(|topic| {
@@ -218,7 +229,7 @@ fn park_links(chart: ChartId, locale: Locale, root: &str) -> AnyView {
             if id == chart {
                 view! { <li><strong aria-current="true">{name}</strong></li> }.into_any()
             } else {
-                view! { <li><a href=format!("{root}{}", chart_page_file(id, locale))>{name}</a></li> }.into_any()
+                view! { <li><a href=page_of(id)>{name}</a></li> }.into_any()
             }
         })
         .collect_view();

@@ -244,14 +244,12 @@ pub fn card_downloads(chart: ChartId, locale: Locale, root: &str) -> AnyView {
     .into_any()
 }
 
-/// A legend entry as the card shows it: its mark and its words.
-pub type LegendEntryWords = (LegendMark, String);
+/// A legend's entries: each mark with its words.
+pub type LegendEntries = Vec<(LegendMark, String)>;
 
 /// A legend's entries split as a card shows them: series a reader can switch off (when
 /// there are two or more), and the keys to marks that are not series.
-pub fn legend_groups(
-    entries: Vec<LegendEntryWords>,
-) -> (Vec<LegendEntryWords>, Vec<LegendEntryWords>) {
+pub fn legend_groups(entries: LegendEntries) -> (LegendEntries, LegendEntries) {
     let count = entries
         .iter()
         .filter(|(mark, _)| matches!(mark, LegendMark::Series(..)))

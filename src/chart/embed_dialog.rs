@@ -1,10 +1,13 @@
 //! The Embed dialog: the iframe snippet for a chart as the reader has set it, with the
-//! language, theme, first view and data pin a journalist may choose, a live preview in
-//! the same sandbox, and a copy button. It is mounted only while open, so no card loads
+//! language, theme, first view and data pin a journalist may choose (a warning when the
+//! data changes, or the figures of this data release kept as they are), a live preview
+//! in the same sandbox, and a copy button. It is mounted only while open, so no card loads
 //! a preview (or carries the dialog's controls) until a reader asks for one.
 
 use super::clipboard::copy_text;
-use klaster_core::embed::{embed_url, snippet, ChartState, EmbedOptions, ThemeChoice, View};
+use klaster_core::embed::{
+    embed_url, release_embed_url, snippet, ChartState, EmbedOptions, ThemeChoice, View,
+};
 use klaster_core::i18n::Msg;
 use klaster_core::{Locale, Text};
 use leptos::html;
@@ -105,6 +108,8 @@ pub fn EmbedDialog(
     titles: Text,
     /// The version of the data the chart reads, for the pin.
     version: String,
+    /// The data release the page shows: an embed can keep that release's figures.
+    release: String,
     /// Called once the dialog has closed (Close or Esc).
     on_close: Callback<()>,
 ) -> impl IntoView {
@@ -112,6 +117,8 @@ pub fn EmbedDialog(
     let theme = RwSignal::new(ThemeChoice::Auto);
     let first_view = RwSignal::new(state.view);
     let pinned = RwSignal::new(true);
+    let keep_release = RwSignal::new(false);
+    let release_label = Msg::EmbedDialogRelease.fill(locale, &[("version", &release)]);
     let status = RwSignal::new(None::<Msg>);
     let base = StoredValue::new(base);
 
@@ -120,6 +127,15 @@ pub fn EmbedDialog(
             view: first_view.get(),
             ..state.clone()
         };
+        if keep_release.get() {
+            return release_embed_url(
+                &base.read_value(),
+                &state,
+                language.get(),
+                theme.get(),
+                &release,
+            );
+        }
         let options = EmbedOptions {
             theme: theme.get(),
             pinned: pinned.get().then(|| version.clone()),
@@ -191,12 +207,22 @@ pub fn EmbedDialog(
             <p class="embed-dialog__pin">
                 <label>
                     <input type="checkbox" aria-describedby=id("pin-help")
-                        prop:checked=move || pinned.get()
+                        prop:checked=move || pinned.get() || keep_release.get()
+                        prop:disabled=move || keep_release.get()
                         on:change=move |event| pinned.set(event_target_checked(&event))/>
                     {text(Msg::EmbedDialogPin)}
                 </label>
             </p>
             <p class="embed-dialog__hint" id=id("pin-help")>{text(Msg::EmbedDialogPinHelp)}</p>
+            <p class="embed-dialog__pin">
+                <label>
+                    <input type="checkbox" aria-describedby=id("release-help") data-keep-release=""
+                        prop:checked=move || keep_release.get()
+                        on:change=move |event| keep_release.set(event_target_checked(&event))/>
+                    {release_label}
+                </label>
+            </p>
+            <p class="embed-dialog__hint" id=id("release-help")>{text(Msg::EmbedDialogReleaseHelp)}</p>
             <label class="embed-dialog__label" for=id("code")>{text(Msg::EmbedDialogCode)}</label>
             <textarea class="embed-dialog__code" id=id("code") node_ref=code_field readonly rows="6"
                 dir="ltr" spellcheck="false" prop:value=move || code.get()

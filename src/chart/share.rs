@@ -37,6 +37,8 @@ pub fn ShareIsland(
     lang: String,
     root: String,
     version: String,
+    /// The data release the page shows, which the Embed dialog can pin a chart to.
+    release: String,
     titles: Vec<(String, String, String)>,
 ) -> impl IntoView {
     // The build wrote these; anything else leaves the menu's links as they are.
@@ -114,7 +116,7 @@ pub fn ShareIsland(
         let titles = title_of.with_value(|title_of| title_of(state.chart));
         Some(view! {
             <EmbedDialog key locale base=base() state titles
-                version=version.clone() on_close=close_dialog/>
+                version=version.clone() release=release.clone() on_close=close_dialog/>
         })
     };
     // Relative links for the static menu: a reader with no script follows or copies them.

@@ -1,5 +1,6 @@
 //! A figure card: a number with its source, date and confidence one click (or key press)
-//! away in a native `<details>`, which needs no script and prints open.
+//! away in a native `<details>`, which needs no script and prints open, and a link to the
+//! figure's own page, where it can be cited.
 
 use crate::chart::content::source_list;
 use crate::components::sourced::ConfidenceBadge;
@@ -13,7 +14,9 @@ use leptos::prelude::*;
 /// Unverified, derived and low-confidence figures carry a visible badge in words.
 #[component]
 pub fn SourcedValue<M: Clone + Send + Sync + 'static>(figure: Figure<M>) -> impl IntoView {
-    let locale = use_site().locale;
+    let site = use_site();
+    site.note_shown(&figure.id);
+    let locale = site.locale;
     let confidence = figure.confidence;
     view! {
         <div class="figure" id=format!("figure-{}", figure.id) data-confidence=confidence_key(confidence)>
@@ -22,17 +25,24 @@ pub fn SourcedValue<M: Clone + Send + Sync + 'static>(figure: Figure<M>) -> impl
             <ConfidenceBadge confidence/>
             <details class="figure__more">
                 <summary class="figure__toggle">{Msg::FigureDetails.get(locale)}</summary>
-                <FigureDetails provenance=Provenance::of_figure(&figure)/>
+                <FigureDetails provenance=Provenance::of_figure(&figure) figure=Some(figure.id.clone())/>
             </details>
         </div>
     }
 }
 
 /// What stands behind a sourced fact: its date, confidence with its meaning, the linked
-/// sources and the note. Shared by the figure cards and the compact sourced values.
+/// sources and the note, and for a figure the link to its own page. Shared by the figure
+/// cards and the compact sourced values.
 #[component]
-pub fn FigureDetails(provenance: Provenance) -> impl IntoView {
-    let locale = use_site().locale;
+pub fn FigureDetails(
+    provenance: Provenance,
+    /// The figure's id, when the fact is a figure.
+    #[prop(optional_no_strip)]
+    figure: Option<String>,
+) -> impl IntoView {
+    let site = use_site();
+    let locale = site.locale;
     let confidence = provenance.confidence;
     view! {
         <dl class="figure__details">
@@ -52,6 +62,9 @@ pub fn FigureDetails(provenance: Provenance) -> impl IntoView {
                 <dd>{note.get(locale).to_string()}</dd>
             })}
         </dl>
+        {figure.map(|id| view! {
+            <p class="figure__page"><a href=site.figure_link(&id) data-figure-link=id>{Msg::FigurePageLink.get(locale)}</a></p>
+        })}
     }
 }
 

@@ -13,12 +13,15 @@ use leptos::prelude::*;
 /// measures is repeated in the details, since a cell shows only the number.
 #[component]
 pub fn SourcedCell<M: Clone + Send + Sync + 'static>(figure: Figure<M>) -> impl IntoView {
-    let locale = use_site().locale;
+    let site = use_site();
+    site.note_shown(&figure.id);
+    let locale = site.locale;
     view! {
         <SourcedText
             text=format_value(figure.value, figure.unit, figure.qualifier, locale)
             provenance=Provenance::of_figure(&figure)
             label=figure.label.get(locale).to_string()
+            figure=figure.id.clone()
         />
     }
 }
@@ -38,6 +41,9 @@ pub fn SourcedText(
     /// The id of what the details are about, for a summary whose text does not say it.
     #[prop(optional, into)]
     described_by: Option<String>,
+    /// The figure's id, when the text is a figure: its details link to its page.
+    #[prop(optional, into)]
+    figure: Option<String>,
 ) -> impl IntoView {
     let locale = use_site().locale;
     let confidence = provenance.confidence;
@@ -52,7 +58,7 @@ pub fn SourcedText(
             </summary>
             <div class="sourced__panel">
                 {label.map(|label| view! { <p class="sourced__label">{label}</p> })}
-                <FigureDetails provenance/>
+                <FigureDetails provenance figure/>
             </div>
         </details>
     }

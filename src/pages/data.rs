@@ -1,6 +1,8 @@
 //! The open data: every resource of the package with its description, size, hash,
-//! licence, schema and downloads, and how to cite it.
+//! licence, schema and downloads, and how to cite it; then every release with its
+//! changelog and the feed that follows them.
 
+use crate::components::releases::ReleaseList;
 use crate::context::use_site;
 use klaster_core::csv::csv_path;
 use klaster_core::format::format_number;
@@ -61,6 +63,7 @@ pub fn DataPage() -> impl IntoView {
             <p class="lead">{Msg::DataLead.get(locale)}</p>
             <p><a href=site.link("data/datapackage.json") download="datapackage.json">"datapackage.json"</a></p>
             <ul class="resource-list">{resources}</ul>
+            <ReleaseList/>
         </article>
     }
 }

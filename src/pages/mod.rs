@@ -6,11 +6,14 @@ pub mod azerbaijan;
 pub mod chart_page;
 pub mod climate;
 pub mod data;
+pub mod figure;
+pub mod figures;
 pub mod home;
 pub mod initiative;
 pub mod landing;
 pub mod nextgen;
 pub mod not_found;
+pub mod release_chart;
 pub mod sources;
 
 use crate::context::Document;
@@ -29,6 +32,14 @@ pub fn document_body(document: &Document) -> AnyView {
         Document::Chart(chart) => {
             chart_page::ChartPage(chart_page::ChartPageProps { chart: *chart }).into_any()
         }
+        Document::Figure(id) => {
+            let id = id.clone();
+            view! { <Shell><figure::FigurePage id/></Shell> }.into_any()
+        }
+        Document::ReleaseChart(chart, _) => {
+            release_chart::ReleaseChartPage(release_chart::ReleaseChartPageProps { chart: *chart })
+                .into_any()
+        }
         Document::Landing => landing::LandingPage().into_any(),
     }
 }
@@ -44,6 +55,7 @@ pub fn page_body(page: &Page) -> AnyView {
         Page::Data => data::DataPage().into_any(),
         Page::Sources => sources::SourcesPage().into_any(),
         Page::About => about::AboutPage().into_any(),
+        Page::Figures => figures::FiguresPage().into_any(),
         Page::NotFound(_) => not_found::NotFoundPage().into_any(),
     }
 }

@@ -9,10 +9,8 @@ use klaster_core::figure::conflict_pairs;
 use klaster_core::format::format_date;
 use klaster_core::i18n::Msg;
 use klaster_core::link::web_address;
-use klaster_core::registry::Resources;
 use klaster_core::resources::Source;
-use klaster_core::resources::{ClimateContext, IndustrialPark, Milestone, NextGenCluster};
-use klaster_core::{Figure, Locale};
+use klaster_core::Locale;
 use leptos::prelude::*;
 
 /// The page's sections, in reading order: the "On this page" list and the sections share them.
@@ -112,42 +110,18 @@ fn source_item(source: Source, locale: Locale) -> AnyView {
     .into_any()
 }
 
-/// Every figure of the package that carries numbers, without its resource-specific metric.
-fn all_figures(resources: &Resources) -> Vec<Figure<()>> {
-    let milestones = resources.get::<Vec<Milestone>>().into_iter().flatten();
-    let partners = resources
-        .get::<NextGenCluster>()
-        .into_iter()
-        .flat_map(|n| &n.partners);
-    let park = resources
-        .get::<IndustrialPark>()
-        .into_iter()
-        .flat_map(|p| &p.figures);
-    let climate = resources.get::<ClimateContext>().ok();
-    milestones
-        .flat_map(|m| m.figures.iter().map(Figure::erased))
-        .chain(partners.flat_map(|p| p.figures.iter().map(Figure::erased)))
-        .chain(park.map(Figure::erased))
-        .chain(
-            climate
-                .into_iter()
-                .flat_map(|c| c.figures.iter().map(Figure::erased)),
-        )
-        .chain(
-            climate
-                .into_iter()
-                .flat_map(|c| c.targets.iter().map(|t| t.figure.erased())),
-        )
-        .collect()
-}
-
 /// How the portal treats conflicting figures and changed definitions, with the pairs
 /// of figures that disagree side by side.
 #[component]
 fn Discrepancies() -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
-    let figures = all_figures(&site.package.resources);
+    let figures: Vec<_> = site
+        .index
+        .figures
+        .iter()
+        .map(|l| l.figure.clone())
+        .collect();
     let pairs = conflict_pairs(&figures)
         .into_iter()
         .map(|(first, second)| {

@@ -180,10 +180,13 @@ pub fn pages_again(package: &Path, dist: &Path) -> Result<()> {
         ));
     }
     copy_dir(package, &dist.join("data"))?;
-    // The frame of the landing page, and the worker before the build stamps its release.
+    // The frame of the landing page, and the files hardening renames or stamps as trunk
+    // copied them: the worker before its release, the page scripts before their hash.
+    let root = paths::repo_root();
     for (from, to) in [
         (frames.join(PORTAL_FRAME), dist.join("index.html")),
-        (paths::repo_root().join("public/sw.js"), dist.join("sw.js")),
+        (root.join("public/sw.js"), dist.join("sw.js")),
+        (root.join("public/figures.js"), dist.join("figures.js")),
     ] {
         std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", from.display()))?;
     }

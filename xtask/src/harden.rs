@@ -31,7 +31,8 @@ fn policy(inline_script_hashes: &[String]) -> String {
         "manifest-src 'self'".into(),
         "worker-src 'self'".into(),
         "base-uri 'none'".into(),
-        "form-action 'none'".into(),
+        // The header's search box sends its words to the finder, a page of our own.
+        "form-action 'self'".into(),
         "object-src 'none'".into(),
         "require-trusted-types-for 'script'".into(),
         // Only the boot script's `default` policy may exist; see `boot_script`.
@@ -122,11 +123,17 @@ fn stamp_service_worker(dist: &Path, boot_text: &str) -> Result<Option<String>> 
 }
 
 /// `html` with its release on `<html>`: a worker of a newer release tells only pages of
-/// older ones that newer data is published.
+/// older ones that newer data is published. Written last on the tag, so the page still
+/// opens with `<html lang="…"`.
 fn with_release(html: &str, release: Option<&str>) -> String {
-    match release {
-        Some(release) => html.replacen("<html", &format!("<html data-release=\"{release}\""), 1),
-        None => html.to_string(),
+    let tag_end = html
+        .find("<html")
+        .and_then(|at| html[at..].find('>').map(|end| at + end));
+    match (release, tag_end) {
+        (Some(release), Some(end)) => {
+            format!("{} data-release=\"{release}\"{}", &html[..end], &html[end..])
+        }
+        _ => html.to_string(),
     }
 }
 
@@ -177,10 +184,26 @@ pub fn harden(dist: &Path) -> Result<()> {
     for app in &hardened.apps {
         fs::write(dist.join(&app.boot_file), &app.boot_text).map_err(|e| e.to_string())?;
     }
-    let boots: String = hardened.apps.iter().map(|a| a.boot_text.as_str()).collect();
-    let release = stamp_service_worker(dist, &boots)?;
+    let renamed = fingerprint_page_scripts(dist)?;
+    // A release changes with any script a page loads: the apps' boot scripts name their
+    // files by content, and the page scripts' new names do too.
+    let scripts: String = hardened
+        .apps
+        .iter()
+        .map(|a| a.boot_text.as_str())
+        .chain(renamed.iter().map(|(_, to)| to.as_str()))
+        .collect();
+    let release = stamp_service_worker(dist, &scripts)?;
     for (name, html) in &texts {
         let rewritten = apply(html, &hardened).map_err(|e| format!("{name}: {e}"))?;
+        let rewritten = renamed.iter().fold(rewritten, |html, (from, to)| {
+            html.replace(&format!("{from}\""), &format!("{to}\""))
+        });
+        let folder = Path::new(name).parent().unwrap_or(Path::new(""));
+        let rewritten = pin_scripts(&rewritten, |src| {
+            let file = dist.join(folder).join(src);
+            fs::read(&file).map_err(|e| format!("{name}: {}: {e}", file.display()))
+        })?;
         let rewritten = with_release(&rewritten, release.as_deref());
         fs::write(dist.join(name), rewritten).map_err(|e| e.to_string())?;
     }
@@ -212,6 +235,58 @@ fn with_cors_stylesheets(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Scripts that only some pages load (trunk copies them as they are): the figures' script
+/// of the finder and the figure pages.
+const PAGE_SCRIPTS: [&str; 1] = ["figures.js"];
+
+/// Gives each of [`PAGE_SCRIPTS`] a name that changes with its content
+/// (`figures-<16 hex digits>.js`), as trunk names the app's files, so hosts may keep it a
+/// year. Returns the old and new names.
+fn fingerprint_page_scripts(dist: &Path) -> Result<Vec<(String, String)>> {
+    let mut renamed = Vec::new();
+    for name in PAGE_SCRIPTS {
+        let from = dist.join(name);
+        let Ok(bytes) = fs::read(&from) else {
+            continue;
+        };
+        let hex: String = Sha256::digest(&bytes)
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let to = name.replacen(".js", &format!("-{hex}.js"), 1);
+        fs::rename(&from, dist.join(&to)).map_err(|e| format!("{}: {e}", from.display()))?;
+        renamed.push((name.to_string(), to));
+    }
+    Ok(renamed)
+}
+
+/// Every other script a page loads from our files (the figures' script on the finder and
+/// the figure pages) gets its integrity hash too: `read` gives the bytes of a `src` as
+/// the page writes it.
+pub fn pin_scripts(html: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result<String> {
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(at) = rest.find("<script src=\"") {
+        let end = at + rest[at..].find('>').ok_or("an unterminated <script> tag")?;
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        match attribute(tag, "src") {
+            Some(src) if !tag.contains("integrity=") && !src.contains("://") => {
+                out.push_str(&format!(
+                    "<script integrity=\"{}\" crossorigin=\"anonymous\"{}",
+                    sri(&read(src)?),
+                    &tag["<script".len()..]
+                ));
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// What every page's head gets: its app's boot script, and the one policy.
@@ -379,6 +454,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_release_goes_last_on_the_html_tag() {
+        let page = "<!DOCTYPE html><html lang=\"az\"><head></head></html>";
+        assert_eq!(
+            with_release(page, Some("ab12")),
+            "<!DOCTYPE html><html lang=\"az\" data-release=\"ab12\"><head></head></html>"
+        );
+        assert_eq!(with_release(page, None), page);
+    }
+
+    #[test]
     fn base64_matches_rfc_4648_vectors() {
         assert_eq!(base64(b""), "");
         assert_eq!(base64(b"f"), "Zg==");
@@ -437,7 +522,7 @@ mod tests {
         for directive in [
             "object-src 'none'",
             "base-uri 'none'",
-            "form-action 'none'",
+            "form-action 'self'",
             "script-src 'self' 'wasm-unsafe-eval' 'sha256-",
         ] {
             assert!(policy.contains(directive), "{directive}");
@@ -475,6 +560,42 @@ mod tests {
             !hardened.apps[0].boot_text.contains("__KLASTER_"),
             "every placeholder is filled"
         );
+    }
+
+    #[test]
+    fn a_page_script_of_our_own_is_pinned_with_its_integrity() {
+        let html = "<p>x</p><script src=\"../../figures.js\" defer></script><script src=\"./boot-1.js\" integrity=\"sha384-b\"></script>";
+        let pinned = pin_scripts(html, |src| Ok(src.as_bytes().to_vec())).unwrap();
+        assert!(pinned.contains(&format!(
+            "<script integrity=\"{}\" crossorigin=\"anonymous\" src=\"../../figures.js\" defer></script>",
+            sri(b"../../figures.js")
+        )));
+        assert_eq!(
+            pinned.matches("integrity=").count(),
+            2,
+            "the boot script keeps its own"
+        );
+        assert!(
+            pin_scripts(html, |_| Err("gone".into())).is_err(),
+            "a missing script fails the build"
+        );
+    }
+
+    #[test]
+    fn a_page_script_gets_a_name_that_changes_with_its_content() {
+        let dist = std::env::temp_dir().join(format!("klaster-harden-{}", std::process::id()));
+        fs::create_dir_all(&dist).unwrap();
+        fs::write(dist.join("figures.js"), "x").unwrap();
+        let renamed = fingerprint_page_scripts(&dist).unwrap();
+        let (from, to) = &renamed[0];
+        assert_eq!(from, "figures.js");
+        assert_eq!(
+            crate::host_config::Kind::of(&format!("/{to}")),
+            crate::host_config::Kind::Hashed,
+            "{to} is cached as a hashed file"
+        );
+        assert!(dist.join(to).is_file() && !dist.join("figures.js").exists());
+        let _ = fs::remove_dir_all(&dist);
     }
 
     #[test]

@@ -238,6 +238,27 @@ pub fn chart_page_file(chart: ChartId, locale: Locale) -> String {
     format!("chart-{}-{}.html", chart.as_str(), locale.tag())
 }
 
+/// A chart's page as a frozen data release shows it, at the site's root beside the
+/// chart's own page: `chart-<id>-<lang>-release-1-1-0.html`, with its pictures in
+/// [`release_folder`]. The build renders it from the release's frozen files, so an embed
+/// pinned to it keeps showing the figures it was made with. Its name has the shape of
+/// every chart page (lowercase letters, digits and hyphens), so hosts serve it as one:
+/// an embed, framed anywhere.
+pub fn release_chart_page_file(version: &str, chart: ChartId, locale: Locale) -> String {
+    format!(
+        "chart-{}-{}-release-{}.html",
+        chart.as_str(),
+        locale.tag(),
+        version.replace('.', "-")
+    )
+}
+
+/// Where a release's chart pictures and files are, below the site's root
+/// (`releases/1.1.0/charts/…`).
+pub fn release_folder(version: &str) -> String {
+    format!("releases/{version}/")
+}
+
 /// The rendered images, under `charts/` (written by `klaster-publish render`).
 pub fn image_file(chart: ChartId, locale: Locale, extension: &str) -> String {
     format!("charts/{}-{}.{extension}", chart.as_str(), locale.tag())
@@ -333,6 +354,28 @@ pub fn embed_url(base: &str, state: &ChartState, locale: Locale, options: &Embed
         "{base}{}{}",
         chart_page_file(state.chart, locale),
         embed_query(state.chart, state, options)
+    )
+}
+
+/// The address of an embed pinned to data release `version` (`base` as for
+/// [`embed_url`]): that release's chart page, with the state and theme in its query. It
+/// needs no `data=`: the page itself knows its release, and the build marks it when a
+/// newer one exists.
+pub fn release_embed_url(
+    base: &str,
+    state: &ChartState,
+    locale: Locale,
+    theme: ThemeChoice,
+    version: &str,
+) -> String {
+    let options = EmbedOptions {
+        theme,
+        pinned: None,
+    };
+    format!(
+        "{base}{}{}",
+        release_chart_page_file(version, state.chart, locale),
+        embed_query(state.chart, state, &options)
     )
 }
 
@@ -463,6 +506,24 @@ mod tests {
     fn a_query_cut_inside_a_character_does_not_panic() {
         let query = format!("hide={}ə", "1".repeat(MAX_QUERY_BYTES - 5));
         let _ = ChartState::from_query(PARK, &query);
+    }
+
+    #[test]
+    fn an_embed_pinned_to_a_release_is_that_releases_chart_page() {
+        let state = ChartState {
+            view: View::Table,
+            ..ChartState::new(ChartId::Park(ParkTopic::Jobs))
+        };
+        assert_eq!(
+            release_embed_url(
+                "https://x.test/",
+                &state,
+                Locale::En,
+                ThemeChoice::Dark,
+                "1.1.0"
+            ),
+            "https://x.test/chart-park-jobs-en-release-1-1-0.html?view=table&theme=dark"
+        );
     }
 
     #[test]

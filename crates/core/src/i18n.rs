@@ -567,6 +567,112 @@ messages! {
         "COP29 was held in Baku. The climate finance goal the conference adopted, and the events around Azerbaijan's national contributions:"
     ),
 
+    // ---- Figures, the finder and data releases (each figure's own page, the list of
+    // every figure, pinned releases and the feed). Keys start with Figure, Finder, Cite,
+    // Release, Feed or Pinned.
+    FiguresTitle => ("Bütün rəqəmlər", "All figures"),
+    DescFigures => (
+        "Portaldakı hər rəqəm bir siyahıda, mənbəyi, tarixi və etibarlılığı ilə: sözə, mövzuya, etibarlılığa və tarixə görə süzün.",
+        "Every figure on the portal in one list, with its source, date and confidence: filter it by words, topic, confidence and date."
+    ),
+    FinderLead => (
+        "Hər rəqəmin öz səhifəsi var: mənbələri, tarixi, etibarlılığı, ona zidd rəqəmlər və hazır istinad mətni ilə. Siyahı mövzulara görə qruplaşdırılıb.",
+        "Every figure has a page of its own, with its sources, date, confidence, the figures it disagrees with and a citation ready to copy. The list is grouped by topic."
+    ),
+    FinderFilter => ("Rəqəmləri süz", "Filter the figures"),
+    FinderWords => ("Sözlər və ya rəqəm", "Words or a number"),
+    FinderWordsHint => (
+        "Azərbaycan hərflərini xüsusi işarəsiz də yaza bilərsiniz: ə əvəzinə e, ş əvəzinə s.",
+        "Azerbaijani letters can be typed without their marks: e for ə, s for ş."
+    ),
+    FinderTopic => ("Mövzu", "Topic"),
+    FinderAnyTopic => ("Bütün mövzular", "Every topic"),
+    FinderAnyConfidence => ("İstənilən etibarlılıq", "Any confidence"),
+    FinderFrom => ("Bu ildən", "From the year"),
+    FinderTo => ("Bu ilədək", "Up to the year"),
+    FinderAnyYear => ("istənilən il", "any year"),
+    FinderCount => ("{total} rəqəmdən {shown} rəqəm göstərilir.", "Showing {shown} of {total} figures."),
+    FinderNone => ("Bu süzgəcə uyğun rəqəm yoxdur.", "No figure matches this filter."),
+    FinderClear => ("Süzgəci sıfırla", "Clear the filter"),
+    FinderDownloadCsv => ("Seçilmiş rəqəmlər: CSV cədvəli", "The figures shown: CSV table"),
+    FinderDownloadJson => ("Seçilmiş rəqəmlər: JSON faylı", "The figures shown: JSON data"),
+    FinderColFigure => ("Rəqəm", "Figure"),
+    FinderSearchLabel => ("Rəqəm axtar", "Find a figure"),
+    FinderSearchButton => ("Axtar", "Search"),
+    FigurePageLink => ("Bu rəqəmin səhifəsi", "This figure's page"),
+    FigureAbout => ("Kimə aiddir", "About"),
+    FigureTopicLabel => ("Mövzu", "Topic"),
+    FigureIdLabel => ("Rəqəmin identifikatoru", "Figure id"),
+    FigureSourcesTitle => ("Mənbələr", "Where it comes from"),
+    FigureSourcePublished => ("dərc tarixi", "published"),
+    FigureSourceAccessed => ("müraciət tarixi", "accessed"),
+    FigureConflictsLead => (
+        "Bu rəqəm aşağıdakı rəqəmlərlə üst-üstə düşmür. Portal hamısını mənbələri ilə yan-yana göstərir:",
+        "This figure disagrees with the ones below. The portal shows them side by side, each with its sources:"
+    ),
+    FigureUsedTitle => ("Harada göstərilir", "Where it is shown"),
+    FigureUsedCharts => ("Qrafiklər", "Charts"),
+    FigureUsedPages => ("Səhifələr", "Pages"),
+    FigureUsedNowhere => (
+        "Bu rəqəm portalın səhifələrində və qrafiklərində göstərilmir; o, yalnız məlumat paketində və rəqəmlər siyahısındadır.",
+        "This figure is not shown on the portal's pages or charts; it is in the data package and the list of figures only."
+    ),
+    FigureReleaseTitle => ("Məlumat buraxılışı", "Data release"),
+    FigureInRelease => (
+        "Bu rəqəm {version} məlumat buraxılışındandır ({date}).",
+        "This figure is from data release {version} ({date})."
+    ),
+    FigureReleaseFile => ("Bu buraxılışın dəyişməz faylı", "This release's unchanging file"),
+    FigureHistoryTitle => ("Əvvəlki buraxılışlarda", "In earlier releases"),
+    FigureHistoryAbsent => ("bu buraxılışda yox idi", "not in this release"),
+    FigureHistorySame => ("Əvvəlki buraxılışlarda da eyni idi.", "It was the same in earlier releases."),
+    FigureChangesTitle => ("Bu rəqəmlə bağlı dəyişikliklər", "Changes to this figure"),
+    CiteTitle => ("Bu rəqəmə necə istinad etməli", "How to cite this figure"),
+    CiteLead => (
+        "İstinad rəqəmin buraxılışını göstərir: bu buraxılışın faylları heç vaxt dəyişmir, ona görə istinad edən hər kəs eyni rəqəmi tapır.",
+        "The citation names the figure's release: that release's files never change, so anyone who follows it finds the same number."
+    ),
+    CiteText => ("Mətn", "Text"),
+    CiteBibtex => ("BibTeX (LaTeX üçün)", "BibTeX (for LaTeX)"),
+    CiteCsl => ("CSL-JSON (Zotero və Mendeley üçün)", "CSL-JSON (for Zotero and Mendeley)"),
+    CiteCopy => ("Kopyala", "Copy"),
+    CiteCopied => ("Kopyalandı", "Copied"),
+    CitePlain => (
+        "Klaster ({year}). {label}: {value}, tarix: {date}. Mənbələr: {sources}. Klaster açıq məlumatları, {version} buraxılışı ({released}). {url}",
+        "Klaster ({year}). {label}: {value}, as of {date}. Sources: {sources}. Klaster open data, release {version} ({released}). {url}"
+    ),
+    CiteReleaseName => ("Klaster açıq məlumatları, {version} buraxılışı", "Klaster open data, release {version}"),
+    CiteAccessed => ("Müraciət tarixi: {date}.", "Accessed {date}."),
+    ReleasesLead => (
+        "Məlumatlar buraxılışlarla dərc olunur. Hər buraxılışın bütün faylları ayrıca ünvanda saxlanılır və dəyişmir: ona istinad etmək və ya qrafiki ona bağlamaq olar.",
+        "The data is published in releases. Every file of each release is kept at its own address and never changes, so you can cite it or pin a chart to it."
+    ),
+    ReleaseFiles => ("Buraxılışın faylları", "The release's files"),
+    ReleaseCurrent => ("cari buraxılış", "the current release"),
+    ReleaseNotKept => ("Bu buraxılışın faylları saxlanmayıb.", "This release's files were not kept."),
+    ReleaseTouched => ("Dəyişən qeydlər", "Records touched"),
+    FeedSubscribe => ("Buraxılışlara və düzəlişlərə abunə olun (Atom lenti)", "Follow releases and corrections (Atom feed)"),
+    FeedTitle => ("Klaster: məlumat buraxılışları və düzəlişlər", "Klaster: data releases and corrections"),
+    FeedSubtitle => (
+        "Portalın açıq məlumat paketinin hər yeni buraxılışı və hər düzəlişi.",
+        "Every new release of the portal's open data package, and every correction."
+    ),
+    FeedReleaseTitle => ("{version} məlumat buraxılışı ({date})", "Data release {version} ({date})"),
+    FeedCorrectionTitle => ("{version} buraxılışında düzəliş", "A correction in release {version}"),
+    PinnedRelease => (
+        "Bu qrafik {version} məlumat buraxılışının ({date}) rəqəmlərini göstərir.",
+        "This chart shows the figures of data release {version} ({date})."
+    ),
+    PinnedNewer => (
+        "Sonradan daha yeni məlumat dərc olunub ({latest} buraxılışı).",
+        "Newer data has been published since (release {latest})."
+    ),
+    PinnedSeeLatest => ("Ən son rəqəmlərə baxın", "See the latest figures"),
+    EmbedDialogRelease => ("{version} buraxılışının rəqəmlərini saxla", "Keep the figures of release {version}"),
+    EmbedDialogReleaseHelp => (
+        "Qrafik məqalənizin istinad etdiyi rəqəmləri göstərməyə davam edir. Daha yeni məlumat dərc olunanda bunu bildirir və ona keçid verir.",
+        "The chart keeps showing the figures your article cites. When newer data is published, it says so and links to it."
+    ),
 }
 
 pub fn confidence_label(confidence: Confidence) -> Msg {
@@ -600,6 +706,7 @@ pub fn page_description(page: &Page) -> Msg {
         Page::Data => Msg::DescData,
         Page::Sources => Msg::DescSources,
         Page::About => Msg::DescAbout,
+        Page::Figures => Msg::DescFigures,
         Page::NotFound(_) => Msg::NotFoundBody,
     }
 }
@@ -615,6 +722,7 @@ pub fn page_title(page: &Page) -> Msg {
         Page::Data => Msg::NavData,
         Page::Sources => Msg::NavSources,
         Page::About => Msg::NavAbout,
+        Page::Figures => Msg::FiguresTitle,
         Page::NotFound(_) => Msg::NotFoundTitle,
     }
 }

@@ -4,10 +4,14 @@
 
 pub mod az_suffix;
 pub mod charts;
+pub mod cite;
 pub mod csv;
 pub mod date;
 pub mod embed;
+pub mod feed;
 pub mod figure;
+pub mod finder;
+pub mod frozen;
 pub mod package;
 pub mod queries;
 pub mod registry;

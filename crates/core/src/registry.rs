@@ -15,6 +15,7 @@
 //! and CSV file.
 
 use crate::csv::{self, Table, FIGURE_HEADER};
+use crate::figure::Figure;
 use crate::package::PackageDescriptor;
 use crate::resources::*;
 #[cfg(feature = "validate")]
@@ -51,6 +52,11 @@ pub trait Resource:
     /// Calls `cite` with the id and source ids of each record that names its sources, so
     /// a chart's table can say where each value comes from.
     fn citations(&self, cite: &mut dyn FnMut(&str, &[String]));
+
+    /// Calls `each` with every figure the resource holds, in the order of its file, and
+    /// the actor it is about where the resource says so (a NextGen partner), so the
+    /// figure pages and the finder can list every figure without knowing where each lives.
+    fn figures(&self, _each: &mut dyn FnMut(Figure<()>, Option<&str>)) {}
 
     /// Its CSV download.
     fn table(&self) -> Table;
@@ -120,6 +126,7 @@ trait Stored: Any + Send + Sync {
     #[cfg(feature = "validate")]
     fn csv_table(&self) -> Table;
     fn cited(&self, cite: &mut dyn FnMut(&str, &[String]));
+    fn listed(&self, each: &mut dyn FnMut(Figure<()>, Option<&str>));
     fn same_as(&self, other: &dyn Stored) -> bool;
 }
 
@@ -136,6 +143,10 @@ impl<R: Resource> Stored for R {
 
     fn cited(&self, cite: &mut dyn FnMut(&str, &[String])) {
         self.citations(cite);
+    }
+
+    fn listed(&self, each: &mut dyn FnMut(Figure<()>, Option<&str>)) {
+        self.figures(each);
     }
 
     fn same_as(&self, other: &dyn Stored) -> bool {
@@ -226,6 +237,14 @@ impl Resources {
     pub fn citations(&self, mut cite: impl FnMut(&str, &[String])) {
         for value in self.parsed.values() {
             value.cited(&mut cite);
+        }
+    }
+
+    /// Calls `each` with every figure of the set, the resource it is in and the actor it
+    /// is about (if any), in the order of [`ResourceName::ALL`] and then of each file.
+    pub fn figures(&self, mut each: impl FnMut(ResourceName, Figure<()>, Option<&str>)) {
+        for (name, value) in &self.parsed {
+            value.listed(&mut |figure, about| each(*name, figure, about));
         }
     }
 
@@ -383,6 +402,12 @@ impl Resource for Vec<Milestone> {
             for figure in &milestone.figures {
                 cite(&figure.id, &figure.sources);
             }
+        }
+    }
+
+    fn figures(&self, each: &mut dyn FnMut(Figure<()>, Option<&str>)) {
+        for figure in self.iter().flat_map(|m| &m.figures) {
+            each(figure.erased(), None);
         }
     }
 
@@ -555,6 +580,14 @@ impl Resource for NextGenCluster {
         }
     }
 
+    fn figures(&self, each: &mut dyn FnMut(Figure<()>, Option<&str>)) {
+        for partner in &self.partners {
+            for figure in &partner.figures {
+                each(figure.erased(), Some(&partner.actor));
+            }
+        }
+    }
+
     fn table(&self) -> Table {
         Table {
             header: FIGURE_HEADER.to_vec(),
@@ -580,6 +613,12 @@ impl Resource for IndustrialPark {
         }
         for event in &self.events {
             cite(&event.id, &event.sources);
+        }
+    }
+
+    fn figures(&self, each: &mut dyn FnMut(Figure<()>, Option<&str>)) {
+        for figure in &self.figures {
+            each(figure.erased(), None);
         }
     }
 
@@ -609,6 +648,13 @@ impl Resource for ClimateContext {
         }
         for event in &self.events {
             cite(&event.id, &event.sources);
+        }
+    }
+
+    fn figures(&self, each: &mut dyn FnMut(Figure<()>, Option<&str>)) {
+        let targets = self.targets.iter().map(|t| t.figure.erased());
+        for figure in self.figures.iter().map(Figure::erased).chain(targets) {
+            each(figure, None);
         }
     }
 

@@ -15,6 +15,9 @@ pub enum Page {
     Data,
     Sources,
     About,
+    /// The finder: every figure of the package, grouped by topic, with a filter. Not in
+    /// the navigation; the header's search box leads to it.
+    Figures,
     /// Anything else: the 404 page, keeping what was asked for.
     NotFound(String),
 }
@@ -42,6 +45,7 @@ impl Page {
             Page::Data => "data",
             Page::Sources => "sources",
             Page::About => "about",
+            Page::Figures => "figures",
             Page::NotFound(slug) => slug,
         }
     }
@@ -56,6 +60,7 @@ impl Page {
             "data" => Page::Data,
             "sources" => Page::Sources,
             "about" => Page::About,
+            "figures" => Page::Figures,
             other => Page::NotFound(other.chars().take(MAX_SLUG_CHARS).collect()),
         }
     }
@@ -110,6 +115,13 @@ impl Route {
             "" => format!("{}/", locale.tag()),
             slug => format!("{}/{slug}/", locale.tag()),
         }
+    }
+
+    /// A figure's own page: `en/figures/<id>/`, below the finder. Figure ids are
+    /// lowercase letters, digits and hyphens (the validator refuses others), so the id is
+    /// the address as it is, and stays as long as the figure does.
+    pub fn figure_href(locale: Locale, id: &str) -> String {
+        format!("{}{id}/", Route::href(locale, &Page::Figures))
     }
 
     /// How many folders deep the page's file sits (`en/climate/index.html`: 2), so its
@@ -228,6 +240,16 @@ mod tests {
             }
         }
         assert_eq!(Route::parse("/en/climate/?chart=x").page, Page::Climate);
+    }
+
+    #[test]
+    fn a_figure_page_sits_below_the_finder() {
+        assert_eq!(Route::href(Locale::En, &Page::Figures), "en/figures/");
+        assert_eq!(
+            Route::figure_href(Locale::Az, "tic-2026-01-jobs"),
+            "az/figures/tic-2026-01-jobs/"
+        );
+        assert_eq!(Route::parse("en/figures/").page, Page::Figures);
     }
 
     #[test]

@@ -1,10 +1,12 @@
-//! The publisher's work on a package folder: validate it, stamp its hashes, and keep the
-//! JSON Schemas beside it equal to the ones generated from the Rust types.
+//! The publisher's work on a package folder: validate it, stamp its hashes, keep the
+//! JSON Schemas beside it equal to the ones generated from the Rust types, and freeze
+//! each release whole under `releases/<version>/`.
 
 pub mod render;
 pub mod world_map;
 
 use klaster_core::csv::csv_path;
+use klaster_core::frozen::{check_frozen, frozen_files, release, RELEASES_DIR};
 use klaster_core::package::{sha256_hash, PackageDescriptor};
 use klaster_core::registry::{
     for_each_resource, validate_package, EachResource, Package, Report, Resource,
@@ -59,10 +61,18 @@ pub fn generated_changelog(package: &Package) -> Vec<(String, String)> {
 }
 
 /// Validates the package in `dir`, including that its schemas, CSV files and changelog
-/// are current.
+/// are current, and that its frozen releases are the files their hashes recorded.
 pub fn validate_dir(dir: &Path) -> Report {
     let mut report =
         validate_package(|relative| fs::read(dir.join(relative)).map_err(|e| e.to_string()));
+    let descriptor = fs::read(dir.join(DESCRIPTOR_FILE))
+        .ok()
+        .and_then(|bytes| parse_json::<PackageDescriptor>(DESCRIPTOR_FILE, &bytes).ok());
+    if let Some(descriptor) = &descriptor {
+        report
+            .problems
+            .extend(frozen_release_problems(dir, descriptor));
+    }
     let csv = report
         .package
         .as_ref()
@@ -79,6 +89,91 @@ pub fn validate_dir(dir: &Path) -> Report {
         }
     }
     report
+}
+
+/// The frozen releases in `dir/releases/`: the newest release must be there, every
+/// folder must be a release of the package, and each must hold the files it recorded.
+fn frozen_release_problems(dir: &Path, descriptor: &PackageDescriptor) -> Vec<Problem> {
+    let read = |relative: &str| fs::read(dir.join(relative)).map_err(|e| e.to_string());
+    let mut problems = Vec::new();
+    let folders: Vec<String> = fs::read_dir(dir.join(RELEASES_DIR))
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|entry| entry.path().is_dir())
+                .map(|entry| entry.file_name().to_string_lossy().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    for folder in &folders {
+        if release(descriptor, folder).is_none() {
+            problems.push(Problem {
+                file: format!("{RELEASES_DIR}/{folder}"),
+                path: "$".into(),
+                message: format!("'{folder}' is not a release in datapackage.json's `releases`"),
+            });
+        }
+    }
+    for (index, release) in descriptor.releases.iter().enumerate() {
+        // Releases from before freezing existed may be absent; the newest never is.
+        if index == 0 || folders.contains(&release.version) {
+            problems.extend(check_frozen(descriptor, release, read));
+        }
+    }
+    problems
+}
+
+/// Freezes the newest release: copies every file of the package (descriptor, resources,
+/// CSV files, schemas) into `releases/<version>/`, once. A release already frozen is left
+/// as it is; a folder that holds other files than the release recorded is an error,
+/// since a published release never changes.
+pub fn freeze_release(dir: &Path) -> Result<Vec<String>, Problem> {
+    let bytes = fs::read(dir.join(DESCRIPTOR_FILE)).map_err(|e| io_problem(DESCRIPTOR_FILE, e))?;
+    let descriptor: PackageDescriptor = parse_json(DESCRIPTOR_FILE, &bytes)?;
+    let refuse = |message: String| Problem {
+        file: DESCRIPTOR_FILE.into(),
+        path: "$.releases[0]".into(),
+        message,
+    };
+    let newest = descriptor
+        .releases
+        .first()
+        .ok_or_else(|| refuse("the package has no release to freeze".into()))?;
+    let version = &newest.version;
+    let read = |relative: &str| fs::read(dir.join(relative)).map_err(|e| e.to_string());
+    if check_frozen(&descriptor, newest, read).is_empty() {
+        return Ok(Vec::new());
+    }
+    for resource in &descriptor.resources {
+        let current = fs::read(dir.join(&resource.path))
+            .map(|bytes| sha256_hash(&bytes))
+            .map_err(|e| io_problem(&resource.path, e))?;
+        if newest.hashes.get(&resource.name) != Some(&current) {
+            return Err(refuse(format!(
+                "{} is not the file release {version} recorded: stamp the package and give the change a release of its own first",
+                resource.path
+            )));
+        }
+    }
+    let target = dir.join(RELEASES_DIR).join(version);
+    if target.exists() {
+        return Err(refuse(format!(
+            "{} exists but is not release {version} as recorded; a published release is never rewritten",
+            target.display()
+        )));
+    }
+    let mut changes = Vec::new();
+    for file in frozen_files(&descriptor) {
+        let to = target.join(&file);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_problem(&file, e))?;
+        }
+        fs::copy(dir.join(&file), &to).map_err(|e| io_problem(&file, e))?;
+    }
+    changes.push(format!(
+        "froze release {version} in {RELEASES_DIR}/{version}/"
+    ));
+    Ok(changes)
 }
 
 /// Rewrites the schemas and the size and hash of every resource after an intended edit,
@@ -111,7 +206,8 @@ pub fn stamp_dir(dir: &Path) -> Result<Vec<String>, Problem> {
             resource.bytes = data.len() as u64;
         }
     }
-    if klaster_core::release::record_release_hashes(&mut descriptor) {
+    let recorded = klaster_core::release::record_release_hashes(&mut descriptor);
+    if recorded {
         changes.push("recorded the resources' hashes in the newest release".to_string());
     }
     let mut text = serde_json::to_string_pretty(&descriptor).map_err(|e| Problem {
@@ -135,6 +231,10 @@ pub fn stamp_dir(dir: &Path) -> Result<Vec<String>, Problem> {
                 changes.push(format!("wrote {relative}"));
             }
         }
+    }
+    // The moment a release is made is the moment it is frozen.
+    if recorded {
+        changes.extend(freeze_release(dir)?);
     }
     Ok(changes)
 }

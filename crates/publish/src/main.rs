@@ -1,6 +1,6 @@
 //! `klaster-publish`: the publisher's command line.
 
-use klaster_publish::{stamp_dir, validate_dir};
+use klaster_publish::{freeze_release, stamp_dir, validate_dir};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,7 +9,10 @@ const USAGE: &str = "klaster-publish: validate and stamp the klaster data packag
 usage:
   klaster-publish validate <package-dir>   check structure, meaning, hashes and schemas; list every problem
   klaster-publish stamp <package-dir>      after an intended edit: regenerate schemas and CSV files, re-stamp sizes and hashes,
-                                           record them in a new release that has none, write CHANGELOG.md, then validate
+                                           record them in a new release that has none (and freeze it), write CHANGELOG.md,
+                                           then validate
+  klaster-publish release <package-dir>    freeze the newest release: copy the descriptor, every resource, CSV file and
+                                           schema into <package-dir>/releases/<version>/, which never changes again
   klaster-publish render <package-dir> <out-dir>
                                            validate, then draw every chart in both languages to <out-dir>/<chart>-<locale>.svg,
                                            the same as a PNG (<chart>-<locale>.png), a social card (<chart>-<locale>-card.png),
@@ -23,21 +26,18 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
         [command, dir] if command == "validate" => validate(&PathBuf::from(dir)),
-        [command, dir] if command == "stamp" => match stamp_dir(&PathBuf::from(dir)) {
-            Ok(changes) => {
-                for change in &changes {
-                    println!("{change}");
-                }
-                if changes.is_empty() {
-                    println!("nothing to stamp");
-                }
-                validate(&PathBuf::from(dir))
-            }
-            Err(problem) => {
-                eprintln!("error: {problem}");
-                ExitCode::FAILURE
-            }
-        },
+        [command, dir] if command == "stamp" => {
+            let dir = PathBuf::from(dir);
+            changed_then_valid(stamp_dir(&dir), "nothing to stamp", &dir)
+        }
+        [command, dir] if command == "release" => {
+            let dir = PathBuf::from(dir);
+            changed_then_valid(
+                freeze_release(&dir),
+                "the newest release is already frozen",
+                &dir,
+            )
+        }
         [command, dir, out] if command == "render" => {
             match klaster_publish::render::render_dir(&PathBuf::from(dir), &PathBuf::from(out)) {
                 Ok(files) => {
@@ -73,6 +73,29 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints what a command changed (or `nothing`), then validates the package.
+fn changed_then_valid(
+    result: Result<Vec<String>, klaster_core::validate::Problem>,
+    nothing: &str,
+    dir: &std::path::Path,
+) -> ExitCode {
+    match result {
+        Ok(changes) => {
+            for change in &changes {
+                println!("{change}");
+            }
+            if changes.is_empty() {
+                println!("{nothing}");
+            }
+            validate(dir)
+        }
+        Err(problem) => {
+            eprintln!("error: {problem}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -17,6 +17,7 @@ use klaster_core::charts::frame::{on_screen, standalone_size, Frame, VARIANTS};
 use klaster_core::charts::svg::{render_body_svg, render_svg};
 use klaster_core::charts::{extract, ChartData, ChartId, Palette};
 use klaster_core::embed::body_image_file;
+use klaster_core::registry::Package;
 use klaster_core::resources::Source;
 use klaster_core::text::Locale;
 use std::fs;
@@ -65,9 +66,21 @@ pub fn render_dir(package_dir: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, St
     let package = report
         .package
         .ok_or_else(|| format!("the package in {} did not parse", package_dir.display()))?;
-    let charts = ChartId::ALL
-        .into_iter()
-        .map(|id| extract(id, &package.resources).map_err(|e| e.to_string()))
+    render_package(&package, &ChartId::ALL, true, out_dir)
+}
+
+/// Writes `charts` of `package` in both languages to `out_dir`, as [`render_dir`] does;
+/// `cards`: the social cards too. A frozen release's chart pages use this with the charts
+/// its data still draws, and no cards (a release's page is not what a reader shares).
+pub fn render_package(
+    package: &Package,
+    charts: &[ChartId],
+    cards: bool,
+    out_dir: &Path,
+) -> Result<Vec<PathBuf>, String> {
+    let charts = charts
+        .iter()
+        .map(|id| extract(*id, &package.resources).map_err(|e| e.to_string()))
         .collect::<Result<Vec<ChartData>, String>>()?;
     let index = SourceIndex::new(&package.resources);
     let sources = package
@@ -79,7 +92,7 @@ pub fn render_dir(package_dir: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, St
         sources,
     };
     let rendered = in_parallel(&charts, |chart| {
-        chart_files(chart, &Palette::light(), &words)
+        chart_files(chart, &Palette::light(), &words, cards)
     });
     fs::create_dir_all(out_dir.join("body")).map_err(|e| format!("{}: {e}", out_dir.display()))?;
     let mut written = Vec::new();
@@ -104,6 +117,7 @@ fn chart_files(
     chart: &ChartData,
     palette: &Palette,
     words: &Words,
+    cards: bool,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let id = chart.spec.id;
     let mut files = Vec::new();
@@ -131,8 +145,10 @@ fn chart_files(
         files.push((svg_file_name(id, locale), svg.into_bytes()));
         let png = render_png(chart, locale, palette, width, height).map_err(failed)?;
         files.push((png_file_name(id, locale), png));
-        let card = render_card(chart, locale, palette).map_err(failed)?;
-        files.push((card_file_name(id, locale), card));
+        if cards {
+            let card = render_card(chart, locale, palette).map_err(failed)?;
+            files.push((card_file_name(id, locale), card));
+        }
     }
     Ok(files)
 }

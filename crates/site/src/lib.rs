@@ -1,18 +1,25 @@
 //! The portal rendered ahead of time. One function per file kind: [`render_site`] walks
-//! every document (each portal page in both languages, the chart pages, the landing page
-//! and `404.html`), renders its `<body>` and `<head>` with the app's components inside a
-//! Leptos owner set up for islands, and pours them into trunk's `index.html`.
+//! every document (each portal page in both languages, the finder, the chart pages, each
+//! frozen release's chart pages, the landing page, `404.html`, and last each figure's
+//! page, which lists the pages that showed it), renders its `<body>` and `<head>` with
+//! the app's components inside a Leptos owner set up for islands, and pours them into
+//! trunk's `index.html`. Then the release pictures, the Atom feeds, the sitemap.
 
 mod template;
 
+use klaster::components::releases::feed_file;
 use klaster::context::{provide_site, Document, Site};
+use klaster::figure_index::{FigureIndex, FrozenRelease};
 use klaster::head::head_html;
 use klaster::pages::document_body;
 use klaster::pages::not_found::NOT_FOUND_LOCALE;
 use klaster_core::charts::{extract, ChartId};
 use klaster_core::embed::{
-    card_image_file, chart_page_file, oembed_file, snippet, DEFAULT_EMBED_HEIGHT,
+    card_image_file, chart_page_file, charts_of_card, oembed_file, release_folder, snippet,
+    DEFAULT_EMBED_HEIGHT,
 };
+use klaster_core::feed::{atom_feed, FeedLinks};
+use klaster_core::frozen::{frozen_package, frozen_path};
 use klaster_core::registry::Package;
 use klaster_core::route::{Page, Route};
 use klaster_core::Locale;
@@ -49,8 +56,9 @@ impl SiteUrl {
     }
 }
 
-/// Every document of the site, in the order written.
-pub fn documents() -> Vec<(Locale, Document)> {
+/// Every document of the site, in the order written: the figure pages last, once every
+/// page that shows a figure has said so.
+pub fn documents(index: &FigureIndex) -> Vec<(Locale, Document)> {
     let mut all = vec![
         (Locale::En, Document::Landing),
         (NOT_FOUND_LOCALE, Document::NotFound),
@@ -59,21 +67,67 @@ pub fn documents() -> Vec<(Locale, Document)> {
         for page in Page::NAVIGATION {
             all.push((locale, Document::Portal(page)));
         }
+        all.push((locale, Document::Portal(Page::Figures)));
         for chart in ChartId::ALL {
             all.push((locale, Document::Chart(chart)));
+        }
+        for frozen in &index.releases {
+            for chart in release_charts(frozen) {
+                all.push((
+                    locale,
+                    Document::ReleaseChart(chart, frozen.release.version.clone()),
+                ));
+            }
+        }
+    }
+    for locale in Locale::ALL {
+        for listed in &index.figures {
+            all.push((locale, Document::Figure(listed.figure.id.clone())));
         }
     }
     all
 }
 
+/// The charts a frozen release still draws with today's catalog: every chart of each
+/// card must extract from its files (an older release may lack a figure a chart reads
+/// now).
+fn release_charts(frozen: &FrozenRelease) -> Vec<ChartId> {
+    ChartId::ALL
+        .into_iter()
+        .filter(|chart| {
+            charts_of_card(klaster_core::embed::card_of(*chart))
+                .into_iter()
+                .all(|id| extract(id, &frozen.package.resources).is_ok())
+        })
+        .collect()
+}
+
 /// The file a document is written to, below `dist/`.
 pub fn file_of(site: &Site) -> String {
     match &site.document {
-        Document::Portal(page) => format!("{}index.html", Route::href(site.locale, page)),
-        Document::Chart(chart) => chart_page_file(*chart, site.locale),
+        Document::Portal(_) | Document::Figure(_) => format!("{}index.html", site.path()),
+        Document::Chart(_) | Document::ReleaseChart(..) | Document::NotFound => site.path(),
         Document::Landing => "index.html".to_string(),
-        Document::NotFound => "404.html".to_string(),
     }
+}
+
+/// Every frozen release of the package in `package_dir`, newest first, read back from
+/// its files. A release from before freezing existed has no folder and is left out.
+pub fn frozen_releases(
+    package_dir: &Path,
+    package: &Package,
+) -> Result<Vec<FrozenRelease>, String> {
+    let read = |relative: &str| fs::read(package_dir.join(relative)).map_err(|e| e.to_string());
+    let mut releases = Vec::new();
+    for release in &package.descriptor.releases {
+        let descriptor = frozen_path(&release.version, "datapackage.json");
+        if !package_dir.join(descriptor).is_file() {
+            continue;
+        }
+        let frozen = frozen_package(&package.descriptor, &release.version, read)?;
+        releases.push(FrozenRelease::new(release.clone(), Arc::new(frozen)));
+    }
+    Ok(releases)
 }
 
 /// One document's `<head>` additions and `<body>`, from the app's components.
@@ -103,6 +157,10 @@ pub fn render_site(
     for chart in ChartId::ALL {
         extract(chart, &package.resources).map_err(|e| e.to_string())?;
     }
+    let index = Arc::new(FigureIndex::new(
+        &package,
+        frozen_releases(package_dir, &package)?,
+    ));
     let template = Template::read(&dist.join("index.html"))?;
     let embed_template = match embed_frame {
         Some(frame) => Template::read(frame)?,
@@ -117,8 +175,16 @@ pub fn render_site(
         written.push(path);
         Ok(())
     };
-    for (locale, document) in documents() {
-        let site = Site::new(locale, document, package.clone(), url.clone());
+    for (locale, document) in documents(&index) {
+        let shown = match &document {
+            Document::ReleaseChart(_, version) => index
+                .releases
+                .iter()
+                .find(|frozen| &frozen.release.version == version)
+                .map_or_else(|| package.clone(), |frozen| frozen.package.clone()),
+            _ => package.clone(),
+        };
+        let site = Site::with_index(locale, document, shown, url.clone(), index.clone());
         let file = file_of(&site);
         let frame = match site.document {
             Document::Chart(_) => &embed_template,
@@ -127,10 +193,30 @@ pub fn render_site(
         let page = frame.page(&site, render_document(site.clone()))?;
         write(dist.join(file), page)?;
     }
+    let mut pictures = Vec::new();
+    for frozen in &index.releases {
+        let out = dist
+            .join(release_folder(&frozen.release.version))
+            .join("charts");
+        let charts = release_charts(frozen);
+        pictures.extend(klaster_publish::render::render_package(
+            &frozen.package,
+            &charts,
+            false,
+            &out,
+        )?);
+    }
+    for locale in Locale::ALL {
+        write(
+            dist.join(feed_file(locale)),
+            feed(&package, &index, locale, url.as_deref()),
+        )?;
+    }
     let origin = url
         .clone()
         .unwrap_or_else(|| PLACEHOLDER_ORIGIN.to_string());
-    write(dist.join("sitemap.xml"), sitemap(&origin))?;
+    let figure_ids: Vec<&str> = index.figures.iter().map(|l| l.figure.id.as_str()).collect();
+    write(dist.join("sitemap.xml"), sitemap(&origin, &figure_ids))?;
     write(dist.join("robots.txt"), robots(&origin))?;
     let embed_base = url.unwrap_or_default();
     for chart in ChartId::ALL {
@@ -143,6 +229,7 @@ pub fn render_site(
             )?;
         }
     }
+    written.extend(pictures);
     Ok(written)
 }
 
@@ -165,26 +252,67 @@ fn xml_escape(text: &str) -> String {
     klaster_core::charts::svg::escape_xml(text)
 }
 
-/// Every portal page in both languages, each with its pair (sitemaps.org with
-/// Google's `xhtml:link` alternates).
-pub fn sitemap(origin: &str) -> String {
+/// The Atom feed of the package's releases and corrections in `locale`, at
+/// `<lang>/feed.xml`: its links absolute when the site's address is known, else relative
+/// to the feed's own folder.
+pub fn feed(package: &Package, index: &FigureIndex, locale: Locale, url: Option<&str>) -> String {
+    let base = match url {
+        Some(url) => format!("{url}{}/", locale.tag()),
+        None => String::new(),
+    };
+    let figure = |id: &str| index.figure(id).map(|_| format!("{base}figures/{id}/"));
+    let authority = url
+        .and_then(|url| url.split("://").nth(1))
+        .and_then(|rest| rest.split(['/', ':']).next())
+        .filter(|host| !host.is_empty())
+        .unwrap_or("klaster.invalid")
+        .to_string();
+    atom_feed(
+        &package.descriptor,
+        locale,
+        &FeedLinks {
+            feed: format!("{base}feed.xml"),
+            data_page: format!("{base}data/"),
+            figure: &figure,
+            authority,
+        },
+    )
+}
+
+/// Every portal page, the finder and each figure's page in both languages, each with its
+/// pair (sitemaps.org with Google's `xhtml:link` alternates).
+pub fn sitemap(origin: &str, figure_ids: &[&str]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for page in Page::NAVIGATION {
-        for locale in Locale::ALL {
+    // Each address with its pair: one entry per language, naming both.
+    let pair = |href: &dyn Fn(Locale) -> String| -> Vec<(Locale, String)> {
+        Locale::ALL.iter().map(|l| (*l, href(*l))).collect()
+    };
+    let mut pairs: Vec<Vec<(Locale, String)>> = Page::NAVIGATION
+        .into_iter()
+        .chain([Page::Figures])
+        .map(|page| pair(&|locale| Route::href(locale, &page)))
+        .collect();
+    pairs.extend(
+        figure_ids
+            .iter()
+            .map(|id| pair(&|locale| Route::figure_href(locale, id))),
+    );
+    for pair in &pairs {
+        for (_, href) in pair {
             out.push_str("  <url>\n");
             out.push_str(&format!(
                 "    <loc>{}</loc>\n",
-                xml_escape(&format!("{origin}{}", Route::href(locale, &page)))
+                xml_escape(&format!("{origin}{href}"))
             ));
-            for other in Locale::ALL {
+            for (other, other_href) in pair {
                 out.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                     other.tag(),
-                    xml_escape(&format!("{origin}{}", Route::href(other, &page)))
+                    xml_escape(&format!("{origin}{other_href}"))
                 ));
             }
             out.push_str("  </url>\n");

@@ -46,7 +46,7 @@ impl Template {
     /// from the document's folder, its own head, and `body`.
     pub fn page(&self, site: &Site, (head, body): (String, String)) -> Result<String, String> {
         let mut html_tag = format!("<html lang=\"{}\"", site.locale.tag());
-        if let Document::Chart(chart) = &site.document {
+        if let Document::Chart(chart) | Document::ReleaseChart(chart, _) = &site.document {
             html_tag.push_str(&format!(" data-embed=\"{}\"", chart.as_str()));
         }
         html_tag.push('>');

@@ -122,20 +122,44 @@ fn the_not_found_page_reaches_assets_from_any_depth() {
 #[test]
 fn documents_have_distinct_files() {
     let package = package();
-    let files: std::collections::HashSet<String> = documents()
-        .into_iter()
-        .map(|(locale, document)| file_of(&Site::new(locale, document, package.clone(), None)))
+    let index = std::sync::Arc::new(klaster::figure_index::FigureIndex::new(
+        &package,
+        Vec::new(),
+    ));
+    let all = documents(&index);
+    let files: std::collections::HashSet<String> = all
+        .iter()
+        .map(|(locale, document)| {
+            file_of(&Site::with_index(
+                *locale,
+                document.clone(),
+                package.clone(),
+                None,
+                index.clone(),
+            ))
+        })
         .collect();
-    assert_eq!(files.len(), documents().len());
+    assert_eq!(files.len(), all.len());
     assert!(files.contains("en/climate/index.html"));
     assert!(files.contains("az/index.html"));
     assert!(files.contains("chart-member-map-az.html"));
+    assert!(files.contains("en/figures/index.html"));
+    assert!(files.contains("az/figures/tic-2026-01-pre-az-jobs/index.html"));
+    assert!(
+        matches!(all.last(), Some((_, Document::Figure(_)))),
+        "figure pages come last, after every page that shows a figure"
+    );
 }
 
 #[test]
 fn the_sitemap_lists_every_page_in_both_languages_with_its_pair() {
-    let xml = sitemap("https://x.test/");
-    assert_eq!(xml.matches("<loc>").count(), 2 * Page::NAVIGATION.len());
+    let xml = sitemap("https://x.test/", &["f-1"]);
+    assert_eq!(
+        xml.matches("<loc>").count(),
+        2 * (Page::NAVIGATION.len() + 2)
+    );
+    assert!(xml.contains("<loc>https://x.test/az/figures/f-1/</loc>"));
+    assert!(xml.contains("<loc>https://x.test/en/figures/</loc>"));
     assert!(xml.contains("<loc>https://x.test/az/nextgen/</loc>"));
     assert!(xml.contains("hreflang=\"en\" href=\"https://x.test/en/nextgen/\""));
     assert!(robots("https://x.test/").contains("Sitemap: https://x.test/sitemap.xml"));
@@ -150,4 +174,98 @@ fn site_addresses_are_checked() {
     );
     assert!(SiteUrl::parse("javascript:alert(1)").is_err());
     assert!(SiteUrl::parse("https://x.test/?a=1").is_err());
+}
+
+/// A site whose index knows the shipped frozen releases, as `render_site` builds it.
+fn site_with_releases(locale: Locale, document: Document) -> Site {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+    let package = package();
+    let releases = frozen_releases(&dir, &package).expect("the frozen releases read back");
+    let index = Arc::new(klaster::figure_index::FigureIndex::new(&package, releases));
+    let shown = match &document {
+        Document::ReleaseChart(_, version) => index
+            .releases
+            .iter()
+            .find(|f| &f.release.version == version)
+            .map(|f| f.package.clone())
+            .expect("a frozen release"),
+        _ => package,
+    };
+    Site::with_index(
+        locale,
+        document,
+        shown,
+        Some("https://x.test/k/".into()),
+        index,
+    )
+}
+
+fn render(site: Site) -> String {
+    let template = Template::parse(TEMPLATE).expect("the template parses");
+    template
+        .page(&site, render_document(site.clone()))
+        .expect("the page renders")
+}
+
+#[test]
+fn a_figure_page_is_a_dataset_with_its_pair_and_a_citation_naming_the_release() {
+    let site = site_with_releases(
+        Locale::Az,
+        Document::Figure("tic-2026-01-pre-az-jobs".into()),
+    );
+    let version = site.package.descriptor.version.clone();
+    let value = klaster::head::json_ld(&site);
+    assert_eq!(value["@type"], "Dataset");
+    assert_eq!(value["version"], version.as_str());
+    assert_eq!(value["variableMeasured"]["value"], 4_600_000.0);
+    let html = render(site);
+    assert!(html.contains(
+        "<link rel=\"canonical\" href=\"https://x.test/k/az/figures/tic-2026-01-pre-az-jobs/\""
+    ));
+    assert!(html
+        .contains("hreflang=\"en\" href=\"https://x.test/k/en/figures/tic-2026-01-pre-az-jobs/\""));
+    assert!(
+        html.contains(&format!("{version} buraxılışı")),
+        "the citation names the release"
+    );
+    assert!(html.contains("@misc{klaster-tic-2026-01-pre-az-jobs-"));
+    assert!(html.contains("type=\"application/atom+xml\" href=\"https://x.test/k/az/feed.xml\""));
+    assert!(html.contains("src=\"../../../figures.js\""));
+}
+
+#[test]
+fn an_older_releases_chart_page_is_static_and_says_newer_data_exists() {
+    let site = site_with_releases(
+        Locale::En,
+        Document::ReleaseChart(ChartId::InitiativeMetrics, "1.0.0".into()),
+    );
+    let html = render(site);
+    assert!(html.contains("<html lang=\"en\" data-embed=\"initiative-metrics\">"));
+    assert!(html.contains("data-newer-release=\"1.1.0\""));
+    assert!(html.contains("src=\"releases/1.0.0/charts/body/initiative-metrics-en-l.svg\""));
+    assert!(
+        !html.contains("<leptos-island"),
+        "no live plot reads newer data"
+    );
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+    let current = render(site_with_releases(
+        Locale::En,
+        Document::ReleaseChart(ChartId::InitiativeMetrics, "1.1.0".into()),
+    ));
+    assert!(
+        !current.contains("data-newer-release"),
+        "the newest release has no notice"
+    );
+}
+
+#[test]
+fn the_feed_of_each_language_links_its_own_pages() {
+    let package = package();
+    let index = klaster::figure_index::FigureIndex::new(&package, Vec::new());
+    let xml = feed(&package, &index, Locale::En, Some("https://x.test/k/"));
+    assert!(xml.contains("<id>tag:x.test,"));
+    assert!(xml.contains("href=\"https://x.test/k/en/feed.xml\""));
+    assert!(xml.contains("https://x.test/k/en/figures/tic-2026-01-pre-az-jobs/"));
+    let relative = feed(&package, &index, Locale::Az, None);
+    assert!(relative.contains("href=\"feed.xml\"") && relative.contains("tag:klaster.invalid,"));
 }
