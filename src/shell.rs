@@ -28,7 +28,7 @@ pub fn ThemeToggle() -> impl IntoView {
     view! {
         <button type="button" class="theme-toggle" aria-pressed="false" data-theme-toggle hidden>
             <span class="theme-toggle__mark" aria-hidden="true"></span>
-            {Msg::ThemeDark.get(locale)}
+            <span class="theme-toggle__label">{Msg::ThemeDark.get(locale)}</span>
         </button>
     }
 }
@@ -137,7 +137,7 @@ fn Footer() -> impl IntoView {
                 {Msg::FooterLicence.get(locale)} " "
                 <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">"CC BY 4.0"</a>
             </p>
-            <p>
+            <p class="site-footer__links">
                 <a href=site.page_link(locale, &Page::Sources)>{Msg::FooterSources.get(locale)}</a>
                 " · "
                 <a href=site.page_link(locale, &Page::Data)>{Msg::NavData.get(locale)}</a>

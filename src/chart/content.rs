@@ -91,7 +91,7 @@ pub fn card_details(card: ChartId, chart: &ChartData, words: &Words, table_open:
         .collect_view();
     view! {
         <details class="chart-card__table" open=table_open>
-            <summary>{Msg::ChartTableSummary.get(locale)}</summary>
+            <summary aria-label=Msg::ChartTableSummary.get(locale)>{Msg::ChartTableShort.get(locale)}</summary>
             <div class="table-scroll chart-table" tabindex="0" role="region"
                 id=format!("chart-{}-table", card.as_str()) aria-label=Msg::ChartTableRegion.get(locale)>
                 <table class="data-table">
@@ -102,7 +102,7 @@ pub fn card_details(card: ChartId, chart: &ChartData, words: &Words, table_open:
             </div>
         </details>
         <details class="chart-card__words">
-            <summary>{Msg::ChartInWords.get(locale)}</summary>
+            <summary aria-label=Msg::ChartInWords.get(locale)>{Msg::ChartInWordsShort.get(locale)}</summary>
             {paragraphs}
         </details>
     }
@@ -237,7 +237,7 @@ pub fn card_downloads(chart: ChartId, locale: Locale, root: &str) -> AnyView {
         .collect_view();
     view! {
         <details class="chart-card__downloads">
-            <summary>{Msg::ChartDownloadLabel.get(locale)}</summary>
+            <summary aria-label=Msg::ChartDownloadLabel.get(locale)>{Msg::ChartDownloadShort.get(locale)}</summary>
             <div class="chart-card__download-links" role="group" aria-label=Msg::ChartDownloadLabel.get(locale)>{links}</div>
         </details>
     }

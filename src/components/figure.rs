@@ -1,9 +1,9 @@
-//! A figure card: a number with its source, date and confidence one click (or key press)
-//! away in a native `<details>`, which needs no script and prints open, and a link to the
-//! figure's own page, where it can be cited.
+//! A sourced figure as one row: its value, label, date and confidence, the row itself
+//! opening (a native `<details>`, which needs no script and prints open) onto its sources
+//! and a link to the figure's own page, where it can be cited. Rows stack into dense lists
+//! on a phone; the home page's key figures style the same rows as cards.
 
 use crate::chart::content::source_list;
-use crate::components::sourced::ConfidenceBadge;
 use crate::context::use_site;
 use klaster_core::format::{format_date, format_value};
 use klaster_core::i18n::{confidence_help, confidence_label, Msg};
@@ -11,20 +11,32 @@ use klaster_core::queries::Provenance;
 use klaster_core::Figure;
 use leptos::prelude::*;
 
-/// Unverified, derived and low-confidence figures carry a visible badge in words.
+/// Every row shows its confidence in words; unverified, derived and low-confidence figures
+/// have it marked as a badge.
 #[component]
 pub fn SourcedValue<M: Clone + Send + Sync + 'static>(figure: Figure<M>) -> impl IntoView {
     let site = use_site();
     site.note_shown(&figure.id);
     let locale = site.locale;
     let confidence = figure.confidence;
+    let key = confidence_key(confidence);
+    let mark = if confidence.needs_warning() {
+        "badge"
+    } else {
+        "figure__confidence"
+    };
+    let row_key = key.clone();
     view! {
-        <div class="figure" id=format!("figure-{}", figure.id) data-confidence=confidence_key(confidence)>
-            <p class="figure__value">{format_value(figure.value, figure.unit, figure.qualifier, locale)}</p>
-            <p class="figure__label">{figure.label.get(locale).to_string()}</p>
-            <ConfidenceBadge confidence/>
+        <div class="figure" id=format!("figure-{}", figure.id) data-confidence=row_key>
             <details class="figure__more">
-                <summary class="figure__toggle">{Msg::FigureDetails.get(locale)}</summary>
+                <summary class="figure__toggle">
+                    <span class="figure__value">{format_value(figure.value, figure.unit, figure.qualifier, locale)}</span>
+                    <span class="figure__label">{figure.label.get(locale).to_string()}</span>
+                    <span class="figure__when">
+                        <span>{format_date(figure.as_of, locale)}</span> " · "
+                        <span class=mark data-confidence=key>{confidence_label(confidence).get(locale)}</span>
+                    </span>
+                </summary>
                 <FigureDetails provenance=Provenance::of_figure(&figure) figure=Some(figure.id.clone())/>
             </details>
         </div>

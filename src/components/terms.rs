@@ -10,9 +10,10 @@ use leptos::prelude::*;
 #[component]
 pub fn Terms(
     ids: &'static [&'static str],
-    /// Open from the start: the terms are what the section explains, not a key to it.
+    /// The first term open from the start: it is what the section explains; the others
+    /// are a key to it, one tap away, so the section stays short on a phone.
     #[prop(optional)]
-    open: bool,
+    open_first: bool,
 ) -> impl IntoView {
     let site = use_site();
     let locale = site.locale;
@@ -22,9 +23,9 @@ pub fn Terms(
         .collect();
     view! {
         <ul class="terms">
-            {entries.into_iter().map(|entry| view! {
+            {entries.into_iter().enumerate().map(|(i, entry)| view! {
                 <li>
-                    <details class="term" open=open>
+                    <details class="term" open=open_first && i == 0>
                         <summary class="term__name">{entry.term.get(locale).to_string()}</summary>
                         <p>{entry.definition.get(locale).to_string()}</p>
                         <SourceLine ids=entry.sources/>

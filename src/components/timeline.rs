@@ -1,5 +1,5 @@
 //! A list of dated events: date (or date span), kind, title, description, who was
-//! involved, and the event's sources and confidence one click away.
+//! involved, and the event's sources and confidence one click away, on the event's line.
 
 use crate::components::figure::FigureDetails;
 use crate::context::use_site;
@@ -23,22 +23,24 @@ pub fn Timeline(events: Vec<TimelineEvent>, id_prefix: &'static str) -> impl Int
                 let title_id = format!("{id_prefix}-{}-title", event.id);
                 view! {
                     <li class="timeline__item" data-kind=format!("{kind:?}").to_lowercase()>
-                        <p class="timeline__meta">
-                            {match end {
-                                None => view! {
-                                    <time datetime=date.to_string()>{format_date_span(date, None, locale)}</time>
-                                }.into_any(),
-                                Some(_) => view! {
-                                    <span class="timeline__date">{format_date_span(date, end, locale)}</span>
-                                }.into_any(),
-                            }}
-                            <span class="timeline__kind">{event_kind_label(kind).get(locale)}</span>
-                        </p>
-                        <h3 class="timeline__title" id=title_id.clone()>{event.title.get(locale).to_string()}</h3>
-                        // What happened, who took part and the sources, one tap away: a long
-                        // timeline reads as dates and titles on a phone.
+                        // The event's line is what opens onto what happened, who took part and
+                        // the sources: a long timeline reads as dates and titles on a phone,
+                        // each one tap from the rest.
                         <details class="timeline__more">
-                            <summary aria-describedby=title_id>{Msg::EventMore.get(locale)}</summary>
+                            <summary>
+                                <span class="timeline__meta">
+                                    {match end {
+                                        None => view! {
+                                            <time datetime=date.to_string()>{format_date_span(date, None, locale)}</time>
+                                        }.into_any(),
+                                        Some(_) => view! {
+                                            <span class="timeline__date">{format_date_span(date, end, locale)}</span>
+                                        }.into_any(),
+                                    }}
+                                    <span class="timeline__kind">{event_kind_label(kind).get(locale)}</span>
+                                </span>
+                                <h3 class="timeline__title" id=title_id>{event.title.get(locale).to_string()}</h3>
+                            </summary>
                             <p class="timeline__description">{event.description.get(locale).to_string()}</p>
                             {(!names.is_empty()).then(|| view! {
                                 <p class="timeline__actors">

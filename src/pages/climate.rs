@@ -3,6 +3,7 @@
 
 use crate::chart::ChartCard;
 use crate::components::figure::SourcedValue;
+use crate::components::fold::Fold;
 use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::components::sourced::SourcedCell;
 use crate::components::terms::Terms;
@@ -75,14 +76,16 @@ pub fn ClimatePage() -> impl IntoView {
                 <div class="disagreement" role="group" aria-labelledby=heading_id.clone()>
                     <h3 id=heading_id.clone()>{Msg::ClimateDisagreeTitle.get(locale)}</h3>
                     <p>{Msg::ClimateDisagreeBody.get(locale)}</p>
-                    <ul class="disagreement__notes">
-                        {notes.into_iter().map(|(label, note)| view! {
-                            <li><strong>{label}</strong> ": " {note}</li>
-                        }).collect_view()}
-                    </ul>
                     <div class="conflict-pair">
                         {group.into_iter().map(|figure| view! { <SourcedValue figure/> }).collect_view()}
                     </div>
+                    <Fold summary=Msg::ClimateDisagreeWhy.get(locale)>
+                        <ul class="disagreement__notes">
+                            {notes.into_iter().map(|(label, note)| view! {
+                                <li><strong>{label}</strong> ": " {note}</li>
+                            }).collect_view()}
+                        </ul>
+                    </Fold>
                 </div>
             }
         })

@@ -61,7 +61,7 @@ pub fn DataPage() -> impl IntoView {
         <article class="page">
             <h1>{Msg::DataTitle.get(locale)}</h1>
             <p class="lead">{Msg::DataLead.get(locale)}</p>
-            <p><a href=site.link("data/datapackage.json") download="datapackage.json">"datapackage.json"</a></p>
+            <p class="link-line"><a href=site.link("data/datapackage.json") download="datapackage.json">"datapackage.json"</a></p>
             <ul class="resource-list">{resources}</ul>
             <ReleaseList/>
         </article>

@@ -31,7 +31,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">{Msg::HomeLead.get(locale)}</p>
             <section aria-labelledby="key-figures">
                 <h2 id="key-figures">{Msg::KeyFigures.get(locale)}</h2>
-                <div class="figure-grid">
+                <div class="figure-grid figure-grid--cards">
                     {figures.into_iter().map(|figure| view! { <SourcedValue figure/> }).collect_view()}
                 </div>
                 <p class="note">{Msg::KeyFiguresNote.get(locale)}</p>

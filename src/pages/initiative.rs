@@ -58,7 +58,7 @@ pub fn InitiativePage() -> impl IntoView {
 
             <Section section=INITIATIVE_WHAT>
                 <p>{Msg::InitiativeWhatIntro.get(locale)}</p>
-                <Terms ids=&TERMS open=true/>
+                <Terms ids=&TERMS open_first=true/>
                 <p>{Msg::InitiativeEngaged.get(locale)}</p>
                 <div class="figure-grid">
                     {engaged.map(|figure| view! { <SourcedValue figure/> })}
@@ -66,7 +66,6 @@ pub fn InitiativePage() -> impl IntoView {
             </Section>
 
             <Section section=INITIATIVE_GROWTH>
-                <p>{Msg::InitiativeGrowthLead.get(locale)}</p>
                 <div class="callout" role="note">
                     <p class="callout__title"><strong>{Msg::InitiativeCo2ChangeTitle.get(locale)}</strong></p>
                     {definition.map(|definition| view! { <p>{definition}</p> })}
@@ -74,7 +73,12 @@ pub fn InitiativePage() -> impl IntoView {
                 </div>
                 <ChartCard chart=ChartId::InitiativeGrowth/>
                 <ChartCard chart=ChartId::InitiativeMetrics/>
-                <GrowthTable/>
+                // The charts above show these numbers; the table, with every number's
+                // source, is one tap away so the section fits a phone.
+                <Fold summary=Msg::InitiativeGrowthCaption.get(locale)>
+                    <p>{Msg::InitiativeGrowthLead.get(locale)}</p>
+                    <GrowthTable/>
+                </Fold>
                 <Ambition/>
             </Section>
 

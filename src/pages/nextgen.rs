@@ -218,9 +218,10 @@ fn PartnerCard(partner: Partner, name: String) -> impl IntoView {
     .collect();
     let region = format!("{}: {name}", Msg::NextgenOtherFiguresRegion.get(locale));
     let caption = format!("{}: {name}", Msg::NextgenOtherFigures.get(locale));
+    let heading = name.clone();
     view! {
         <div class="partner">
-            <h3>{name}</h3>
+            <h3>{heading}</h3>
             <p>{partner.role_in_cluster.get(locale).to_string()}</p>
             {(!partner.products.is_empty()).then(|| view! {
                 <p class="partner__products-label">{Msg::NextgenProducts.get(locale)}</p>
@@ -229,7 +230,7 @@ fn PartnerCard(partner: Partner, name: String) -> impl IntoView {
                 </ul>
             })}
             {(!other.is_empty()).then(|| view! {
-                <Fold summary=caption.clone()>
+                <Fold summary=Msg::NextgenOtherFigures.get(locale) context=name.clone()>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=region>
                     <table class="data-table">
                         <caption><span>{caption}</span></caption>

@@ -16,11 +16,11 @@ pub fn NotFoundPage() -> impl IntoView {
         <article class="page">
             <h1>{Msg::NotFoundTitle.get(locale)}</h1>
             <p>{Msg::NotFoundBody.get(locale)}</p>
-            <p><a href=site.page_link(locale, &Page::Home)>{Msg::NotFoundBack.get(locale)}</a></p>
+            <p class="link-line"><a href=site.page_link(locale, &Page::Home)>{Msg::NotFoundBack.get(locale)}</a></p>
             <div lang=other.tag()>
                 <h2>{Msg::NotFoundTitle.get(other)}</h2>
                 <p>{Msg::NotFoundBody.get(other)}</p>
-                <p><a href=site.page_link(other, &Page::Home) hreflang=other.tag()>{Msg::NotFoundBack.get(other)}</a></p>
+                <p class="link-line"><a href=site.page_link(other, &Page::Home) hreflang=other.tag()>{Msg::NotFoundBack.get(other)}</a></p>
             </div>
         </article>
     }

@@ -3,6 +3,7 @@
 
 use crate::components::confidence_scale::ConfidenceScale;
 use crate::components::figure::SourcedValue;
+use crate::components::fold::Fold;
 use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::context::use_site;
 use klaster_core::figure::conflict_pairs;
@@ -110,6 +111,14 @@ fn source_item(source: Source, locale: Locale) -> AnyView {
     .into_any()
 }
 
+/// The known cases, each a line that opens onto its explanation.
+const CASES: [(Msg, Msg); 4] = [
+    (Msg::DiscrepancyCo2Title, Msg::DiscrepancyCo2),
+    (Msg::DiscrepancyInvestmentTitle, Msg::DiscrepancyInvestment),
+    (Msg::DiscrepancyUnverifiedTitle, Msg::DiscrepancyUnverified),
+    (Msg::DiscrepancyDerivedTitle, Msg::DiscrepancyDerived),
+];
+
 /// How the portal treats conflicting figures and changed definitions, with the pairs
 /// of figures that disagree side by side.
 #[component]
@@ -136,11 +145,14 @@ fn Discrepancies() -> impl IntoView {
     view! {
         <Section section=DISCREPANCIES>
             <p>{Msg::DiscrepanciesLead.get(locale)}</p>
-            <ul>
-                <li>{Msg::DiscrepancyCo2.get(locale)}</li>
-                <li>{Msg::DiscrepancyInvestment.get(locale)}</li>
-                <li>{Msg::DiscrepancyUnverified.get(locale)}</li>
-                <li>{Msg::DiscrepancyDerived.get(locale)}</li>
+            <ul class="cases">
+                {CASES.into_iter().map(|(title, text)| view! {
+                    <li>
+                        <Fold summary=title.get(locale)>
+                            <p>{text.get(locale)}</p>
+                        </Fold>
+                    </li>
+                }).collect_view()}
             </ul>
             <h3>{Msg::ConflictingFigures.get(locale)}</h3>
             {pairs}

@@ -131,7 +131,11 @@ fn with_release(html: &str, release: Option<&str>) -> String {
         .and_then(|at| html[at..].find('>').map(|end| at + end));
     match (release, tag_end) {
         (Some(release), Some(end)) => {
-            format!("{} data-release=\"{release}\"{}", &html[..end], &html[end..])
+            format!(
+                "{} data-release=\"{release}\"{}",
+                &html[..end],
+                &html[end..]
+            )
         }
         _ => html.to_string(),
     }

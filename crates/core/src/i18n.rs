@@ -166,6 +166,17 @@ messages! {
         "Bəzi mənbələr eyni şeyi fərqli rəqəmlərlə verir və ya göstəricinin tərifi zamanla dəyişib. Portal belə halları gizlətmir:",
         "Some sources give different numbers for the same thing, or a measure changed its definition over time. The portal does not hide these cases:"
     ),
+    // Each case's line, which opens onto its explanation below.
+    DiscrepancyCo2Title => ("CO2 göstəricisi 2024-cü ildə dəyişib", "The CO2 measure changed in 2024"),
+    DiscrepancyInvestmentTitle => (
+        "Sənaye parkına investisiya: fərqli təriflər",
+        "Investment in the industrial park: different definitions"
+    ),
+    DiscrepancyUnverifiedTitle => (
+        "Qoşulmadan əvvəlki rəqəmlər yalnız bir elanda",
+        "Figures from before Azerbaijan joined: one announcement only"
+    ),
+    DiscrepancyDerivedTitle => ("Portalın hesabladığı rəqəmlər", "Figures the portal worked out"),
     DiscrepancyCo2 => (
         "Təşəbbüsün CO2 göstəricisi 2024-cü ildə dəyişib: 2023-cü ilədək üzv klasterlərin illik emissiyaları, 2024-cü ildən isə potensial emissiya azalması (CO2e) dərc olunur. 2022-ci ildə bir dəfə də səkkiz klasterin \"qənaət edə biləcəyi\" CO2 miqdarı verilib, müddəti və hesablama qaydası göstərilmədən. Portal bunları ayrı göstəricilər kimi saxlayır və heç vaxt bir xətdə birləşdirmir.",
         "The initiative's CO2 measure changed in 2024: until 2023 the clusters' annual emissions were published, from 2024 their potential emissions reduction (CO2e). In 2022 a one-off figure was also given for the CO2 the eight clusters \"could save\", with no period or method. The portal keeps these as separate measures and never joins them into one line."
@@ -233,6 +244,11 @@ messages! {
         "Point at or tap a value to see its source. With the keyboard: move to the chart, then use the arrow keys to go between values and series, and Home and End for the first and last value."
     ),
     ChartInWords => ("Qrafikin mətn təsviri", "The chart in words"),
+    // The card's short labels on one row; each is part of its full name above, which
+    // screen readers announce.
+    ChartInWordsShort => ("Mətn təsviri", "In words"),
+    ChartTableShort => ("Cədvəl", "Table"),
+    ChartDownloadShort => ("Yüklə", "Download"),
     ChartDownloadLabel => ("Qrafiki yüklə", "Download the chart"),
     ChartDownloadPng => ("PNG şəkli", "PNG image"),
     ChartDownloadSvg => ("SVG şəkli", "SVG image"),
@@ -314,7 +330,7 @@ messages! {
     EmbedImageAlt => ("Qrafikin şəkli", "Image of the chart"),
     // ---- Static-first pages: the landing page, the card's static words.
     LandingEnter => ("Portala azərbaycanca daxil olun", "Enter the portal in English"),
-    ChartTableSummary => ("Qrafikin dəyərləri cədvəldə", "The chart's values as a table"),
+    ChartTableSummary => ("Qrafikin dəyərləri cədvəl şəklində", "The chart's values as a table"),
     ShareLinkToCard => ("Portalda bu qrafikə keçid", "Link to this chart on the portal"),
     ShareLinkToPage => (
         "Qrafikin öz səhifəsi (paylaşanda önizləmə şəkli ilə görünür)",
@@ -532,9 +548,10 @@ messages! {
     ),
     ClimateDisagreeTitle => ("Bu rəqəmlər bir-birinə uyğun gəlmir", "These figures disagree"),
     ClimateDisagreeBody => (
-        "Aşağıdakı rəqəmlər eyni şey haqqındadır, amma fərqlidir. Portal onlardan birini seçmir, hamısını mənbələri ilə yan-yana göstərir. Fərqin izahı:",
-        "The figures below are about the same thing but differ. The portal does not pick one; it shows them side by side with their sources. Why they differ:"
+        "Aşağıdakı rəqəmlər eyni şey haqqındadır, amma fərqlidir. Portal onlardan birini seçmir, hamısını mənbələri ilə yan-yana göstərir.",
+        "The figures below are about the same thing but differ. The portal does not pick one; it shows them side by side with their sources."
     ),
+    ClimateDisagreeWhy => ("Fərqin izahı", "Why they differ"),
     ClimateSectorsTitle => ("Sektorlar üzrə paylar", "Shares by sector"),
     ClimateSectorsCaption => (
         "Sektorların ümumi emissiyadakı payı",

@@ -116,7 +116,7 @@ export async function closeBrowser() {
  *   messages: {type: string, url: string, text: string}[],
  *   requests: string[], close: () => Promise<void>}>}
  */
-export async function openPage(url, { locale = 'en-US', viewport = VIEWPORTS.desktop, goto = true, bypassCSP = false, deviceScaleFactor = 1, serviceWorkers = 'block', javaScriptEnabled = true, theme = null } = {}) {
+export async function openPage(url, { locale = 'en-US', viewport = VIEWPORTS.desktop, goto = true, bypassCSP = false, deviceScaleFactor = 1, serviceWorkers = 'block', javaScriptEnabled = true, theme = null, touch = false } = {}) {
   const browser = await getBrowser();
   const context = await browser.newContext({
     locale,
@@ -125,6 +125,9 @@ export async function openPage(url, { locale = 'en-US', viewport = VIEWPORTS.des
     deviceScaleFactor,
     serviceWorkers,
     javaScriptEnabled,
+    // A phone: taps are touches, and the page is laid out as a phone's browser does.
+    hasTouch: touch,
+    isMobile: touch,
   });
   if (theme) {
     // Only a first visit gets the starting theme; a reload keeps what the page stored.
