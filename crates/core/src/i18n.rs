@@ -169,11 +169,11 @@ messages! {
     // Each case's line, which opens onto its explanation below.
     DiscrepancyCo2Title => ("CO2 göstəricisi 2024-cü ildə dəyişib", "The CO2 measure changed in 2024"),
     DiscrepancyInvestmentTitle => (
-        "Sənaye parkına investisiya: fərqli təriflər",
-        "Investment in the industrial park: different definitions"
+        "Sumqayıt Sənaye Parkına investisiya: fərqli təriflər",
+        "Investment in Sumgait Industrial Park: different definitions"
     ),
     DiscrepancyUnverifiedTitle => (
-        "Qoşulmadan əvvəlki rəqəmlər yalnız bir elanda",
+        "Azərbaycan qoşulmazdan əvvəlki rəqəmlər yalnız bir elanda verilib",
         "Figures from before Azerbaijan joined: one announcement only"
     ),
     DiscrepancyDerivedTitle => ("Portalın hesabladığı rəqəmlər", "Figures the portal worked out"),
@@ -182,7 +182,7 @@ messages! {
         "The initiative's CO2 measure changed in 2024: until 2023 the clusters' annual emissions were published, from 2024 their potential emissions reduction (CO2e). In 2022 a one-off figure was also given for the CO2 the eight clusters \"could save\", with no period or method. The portal keeps these as separate measures and never joins them into one line."
     ),
     DiscrepancyInvestment => (
-        "Sumqayıt Sənaye Parkının investisiya rəqəmləri fərqli təriflərə əsaslanır: faktiki investisiya, layihə portfeli və \"layihələrin ümumi investisiyası\". Hər rəqəm öz tərifi ilə verilir.",
+        "Sumqayıt Sənaye Parkının investisiya rəqəmləri fərqli təriflərə əsaslanır: faktiki investisiya, investisiya portfeli və \"layihələrin ümumi investisiyası\". Hər rəqəm öz tərifi ilə verilir.",
         "Investment figures for Sumgait Industrial Park rest on different definitions: actual investment, the project portfolio, and \"total project investments\". Each figure is shown with its definition."
     ),
     DiscrepancyUnverified => (
@@ -354,13 +354,13 @@ messages! {
         "Bu səhifə açıq olarkən daha yeni məlumatlar dərc olunub.",
         "Newer data has been published since this page was opened."
     ),
-    UpdateReload => ("Səhifəni yeniləyin", "Reload the page"),
+    UpdateReload => ("Səhifəni yenidən yükləyin", "Reload the page"),
     OnThisPage => ("Bu səhifədə", "On this page"),
     SectionLink => ("Bu bölməyə keçid", "Link to this section"),
     BackToTop => ("↑ Yuxarı", "↑ Back to top"),
-    EventMore => ("Ətraflı və mənbələr", "More, and sources"),
+    EventMore => ("Ətraflı məlumat və mənbələr", "Details and sources"),
     SourcesByPublisher => (
-        "Mənbələr naşirə görə qruplaşdırılıb; hər qrupu açanda onun materialları görünür, ən yenisi birinci.",
+        "Mənbələr naşirlərə görə qruplaşdırılıb. Qrupu açdıqda həmin naşirin materialları görünür, ən yenisi əvvəldə.",
         "The sources, grouped by publisher: open a publisher to see its items, newest first."
     ),
     // ---- Shell additions (lead) go above this line.
@@ -589,30 +589,30 @@ messages! {
     // Release, Feed or Pinned.
     FiguresTitle => ("Bütün rəqəmlər", "All figures"),
     DescFigures => (
-        "Portaldakı hər rəqəm bir siyahıda, mənbəyi, tarixi və etibarlılığı ilə: sözə, mövzuya, etibarlılığa və tarixə görə süzün.",
+        "Portaldakı bütün rəqəmlər bir siyahıda, mənbəyi, tarixi və etibarlılığı ilə. Rəqəmləri sözə, mövzuya, etibarlılığa və tarixə görə seçmək olar.",
         "Every figure on the portal in one list, with its source, date and confidence: filter it by words, topic, confidence and date."
     ),
     FinderLead => (
-        "Hər rəqəmin öz səhifəsi var: mənbələri, tarixi, etibarlılığı, ona zidd rəqəmlər və hazır istinad mətni ilə. Siyahı mövzulara görə qruplaşdırılıb.",
+        "Hər rəqəmin öz səhifəsi var: orada rəqəmin mənbələri, tarixi, etibarlılığı, ona zidd rəqəmlər və köçürməyə hazır istinad mətni verilir. Siyahı mövzulara görə qruplaşdırılıb.",
         "Every figure has a page of its own, with its sources, date, confidence, the figures it disagrees with and a citation ready to copy. The list is grouped by topic."
     ),
-    FinderFilter => ("Rəqəmləri süz", "Filter the figures"),
-    FinderWords => ("Sözlər və ya rəqəm", "Words or a number"),
+    FinderFilter => ("Rəqəm süzgəci", "Filter the figures"),
+    FinderWords => ("Söz və ya rəqəm", "Words or a number"),
     FinderWordsHint => (
         "Azərbaycan hərflərini xüsusi işarəsiz də yaza bilərsiniz: ə əvəzinə e, ş əvəzinə s.",
         "Azerbaijani letters can be typed without their marks: e for ə, s for ş."
     ),
     FinderTopic => ("Mövzu", "Topic"),
-    FinderAnyTopic => ("Bütün mövzular", "Every topic"),
-    FinderAnyConfidence => ("İstənilən etibarlılıq", "Any confidence"),
-    FinderFrom => ("Bu ildən", "From the year"),
-    FinderTo => ("Bu ilədək", "Up to the year"),
-    FinderAnyYear => ("istənilən il", "any year"),
+    FinderAnyTopic => ("Bütün mövzular", "All topics"),
+    FinderAnyConfidence => ("Bütün etibarlılıq dərəcələri", "Any confidence"),
+    FinderFrom => ("Başlanğıc ili", "From the year"),
+    FinderTo => ("Son il", "Up to the year"),
+    FinderAnyYear => ("İstənilən il", "any year"),
     FinderCount => ("{total} rəqəmdən {shown} rəqəm göstərilir.", "Showing {shown} of {total} figures."),
     FinderNone => ("Bu süzgəcə uyğun rəqəm yoxdur.", "No figure matches this filter."),
     FinderClear => ("Süzgəci sıfırla", "Clear the filter"),
-    FinderDownloadCsv => ("Seçilmiş rəqəmlər: CSV cədvəli", "The figures shown: CSV table"),
-    FinderDownloadJson => ("Seçilmiş rəqəmlər: JSON faylı", "The figures shown: JSON data"),
+    FinderDownloadCsv => ("Göstərilən rəqəmlər: CSV cədvəli", "The figures shown: CSV table"),
+    FinderDownloadJson => ("Göstərilən rəqəmlər: JSON faylı", "The figures shown: JSON data"),
     FinderColFigure => ("Rəqəm", "Figure"),
     FinderSearchLabel => ("Rəqəm axtar", "Find a figure"),
     FinderSearchButton => ("Axtar", "Search"),
@@ -642,11 +642,11 @@ messages! {
     FigureReleaseFile => ("Bu buraxılışın dəyişməz faylı", "This release's unchanging file"),
     FigureHistoryTitle => ("Əvvəlki buraxılışlarda", "In earlier releases"),
     FigureHistoryAbsent => ("bu buraxılışda yox idi", "not in this release"),
-    FigureHistorySame => ("Əvvəlki buraxılışlarda da eyni idi.", "It was the same in earlier releases."),
+    FigureHistorySame => ("Rəqəm əvvəlki buraxılışlarda da dəyişməyib.", "It was the same in earlier releases."),
     FigureChangesTitle => ("Bu rəqəmlə bağlı dəyişikliklər", "Changes to this figure"),
     CiteTitle => ("Bu rəqəmə necə istinad etməli", "How to cite this figure"),
     CiteLead => (
-        "İstinad rəqəmin buraxılışını göstərir: bu buraxılışın faylları heç vaxt dəyişmir, ona görə istinad edən hər kəs eyni rəqəmi tapır.",
+        "İstinadda rəqəmin götürüldüyü buraxılış göstərilir. Bu buraxılışın faylları heç vaxt dəyişmir, ona görə istinadı yoxlayan hər kəs eyni rəqəmi tapacaq.",
         "The citation names the figure's release: that release's files never change, so anyone who follows it finds the same number."
     ),
     CiteText => ("Mətn", "Text"),
@@ -655,18 +655,18 @@ messages! {
     CiteCopy => ("Kopyala", "Copy"),
     CiteCopied => ("Kopyalandı", "Copied"),
     CitePlain => (
-        "Klaster ({year}). {label}: {value}, tarix: {date}. Mənbələr: {sources}. Klaster açıq məlumatları, {version} buraxılışı ({released}). {url}",
+        "Klaster ({year}). {label}: {value}, tarix: {date}. Mənbələr: {sources}. Klaster açıq məlumat paketi, {version} buraxılışı ({released}). {url}",
         "Klaster ({year}). {label}: {value}, as of {date}. Sources: {sources}. Klaster open data, release {version} ({released}). {url}"
     ),
-    CiteReleaseName => ("Klaster açıq məlumatları, {version} buraxılışı", "Klaster open data, release {version}"),
+    CiteReleaseName => ("Klaster açıq məlumat paketi, {version} buraxılışı", "Klaster open data, release {version}"),
     CiteAccessed => ("Müraciət tarixi: {date}.", "Accessed {date}."),
     ReleasesLead => (
-        "Məlumatlar buraxılışlarla dərc olunur. Hər buraxılışın bütün faylları ayrıca ünvanda saxlanılır və dəyişmir: ona istinad etmək və ya qrafiki ona bağlamaq olar.",
+        "Məlumatlar buraxılışlar şəklində dərc olunur. Hər buraxılışın faylları ayrıca ünvanda saxlanılır və dəyişmir, ona görə buraxılışa istinad etmək və ya qrafiki ona bağlamaq olar.",
         "The data is published in releases. Every file of each release is kept at its own address and never changes, so you can cite it or pin a chart to it."
     ),
     ReleaseFiles => ("Buraxılışın faylları", "The release's files"),
     ReleaseCurrent => ("cari buraxılış", "the current release"),
-    ReleaseNotKept => ("Bu buraxılışın faylları saxlanmayıb.", "This release's files were not kept."),
+    ReleaseNotKept => ("Bu buraxılışın faylları saxlanılmayıb.", "This release's files were not kept."),
     ReleaseTouched => ("Dəyişən qeydlər", "Records touched"),
     FeedSubscribe => ("Buraxılışlara və düzəlişlərə abunə olun (Atom lenti)", "Follow releases and corrections (Atom feed)"),
     FeedTitle => ("Klaster: məlumat buraxılışları və düzəlişlər", "Klaster: data releases and corrections"),
@@ -685,7 +685,7 @@ messages! {
         "Newer data has been published since (release {latest})."
     ),
     PinnedSeeLatest => ("Ən son rəqəmlərə baxın", "See the latest figures"),
-    EmbedDialogRelease => ("{version} buraxılışının rəqəmlərini saxla", "Keep the figures of release {version}"),
+    EmbedDialogRelease => ("Qrafiki {version} buraxılışına bağla", "Keep the figures of release {version}"),
     EmbedDialogReleaseHelp => (
         "Qrafik məqalənizin istinad etdiyi rəqəmləri göstərməyə davam edir. Daha yeni məlumat dərc olunanda bunu bildirir və ona keçid verir.",
         "The chart keeps showing the figures your article cites. When newer data is published, it says so and links to it."
