@@ -7,8 +7,10 @@
 //   opaque, and embed.js sizes each iframe to its document, so the frame never scrolls;
 //   also after the article narrows. The chart's code loads only when a reader engages
 //   (pointer over the frame): then it draws its canvas in the picture's place, and the
-//   frame still fits. No console error, CSP violation or failed request in the article or
-//   the frames. Screenshots: artifacts/embed-article-{desktop,phone}[-live].png.
+//   frame still fits. Each embed's bytes (brotli, as a host sends the precompressed files)
+//   are logged before and after the hover; the first view stays within 60 KB. No console
+//   error, CSP violation or failed request in the article or the frames. Screenshots:
+//   artifacts/embed-article-{desktop,phone}[-live].png.
 // - With JavaScript off: each frame shows its picture (loaded), its table and a link to
 //   the portal. Screenshots: artifacts/embed-article-{desktop,phone}-nojs.png.
 // - embed.js on its own (no build needed: public/embed.js beside fake chart pages that
@@ -234,6 +236,25 @@ async function screenshotArticle(page, frames, name, { scripts = true } = {}) {
  * A reader engages with the embed in `frame` (the pointer over its iframe, as a reader
  * about to use the chart): its code loads and the card comes to life.
  */
+/** The first view of an embed may cost its reader at most this (issue 13's budget). */
+const FIRST_VIEW_BYTES = 60 * 1024;
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * Bytes of `urls` (each once) as a host serving the build's precompressed files sends
+ * them: the `.br` copy where the build wrote one, else the file itself.
+ */
+function brotliBytes(dist, base, urls = []) {
+  let total = 0;
+  for (const url of new Set(urls)) {
+    const file = path.join(dist, decodeURIComponent(url.slice(base.length).split(/[?#]/)[0]) || 'index.html');
+    if (fs.existsSync(`${file}.br`)) total += fs.statSync(`${file}.br`).size;
+    else if (fs.existsSync(file) && fs.statSync(file).isFile()) total += fs.statSync(file).size;
+  }
+  return total;
+}
+
 async function engage(page, index, frame) {
   const iframe = page.locator('iframe').nth(index);
   await iframe.scrollIntoViewIfNeeded();
@@ -315,6 +336,14 @@ describe('embeds in an article on another origin (built chart pages)', () => {
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     test(`${size}: both embeds start in their language, sandboxed, sized to fit, with no problem; screenshot`, async () => {
       const { page, problems, close } = await openPage(`${article.url}article.html`, { viewport });
+      // Each embed's requests to the portal, by the chart page of the frame that made them.
+      const fetchedBy = new Map();
+      page.on('request', (request) => {
+        const from = request.frame().url();
+        if (!from.startsWith(portal.url) || !request.url().startsWith(portal.url)) return;
+        const key = from.slice(portal.url.length).split('?')[0];
+        fetchedBy.set(key, [...(fetchedBy.get(key) ?? []), request.url()]);
+      });
       try {
         const attributes = await page.locator('iframe').evaluateAll((list) =>
           list.map((f) => ({ sandbox: f.getAttribute('sandbox'), height: f.getAttribute('height'), marked: f.hasAttribute('data-klaster-embed') })),
@@ -360,6 +389,7 @@ describe('embeds in an article on another origin (built chart pages)', () => {
         }
         assert.ok(!(await Promise.all(frames.map((f) => f.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')))))).some(Boolean), 'no frame fetched the code before a reader engaged');
         await screenshotArticle(page, frames, `embed-article-${size}`);
+        const before = new Map(EMBEDS.map((embed) => [chartPage(embed), brotliBytes(dist, portal.url, fetchedBy.get(chartPage(embed)))]));
 
         // A reader engages: the chart comes to life in place, and the frame still fits.
         for (const [index, frame] of frames.entries()) {
@@ -370,6 +400,15 @@ describe('embeds in an article on another origin (built chart pages)', () => {
         }
         await page.mouse.move(0, 0);
         await screenshotArticle(page, frames, `embed-article-${size}-live`);
+        // What each embed cost the article's reader, as a host serving the precompressed
+        // files sends it: before a hover (the first view) and after (the chart's code and data).
+        for (const embed of EMBEDS) {
+          const file = chartPage(embed);
+          const after = brotliBytes(dist, portal.url, fetchedBy.get(file));
+          console.log(`embed ${size} ${file}: ${kb(before.get(file))} before a hover, ${kb(after)} after (brotli)`);
+          assert.ok(before.get(file) > 0 && after > before.get(file), `${file}: the code and data came with the hover`);
+          assert.ok(before.get(file) <= FIRST_VIEW_BYTES, `${file}: the first view costs ${kb(before.get(file))}, more than ${kb(FIRST_VIEW_BYTES)}`);
+        }
         assert.deepEqual(problems, [], formatProblems(problems));
       } finally {
         await close();
