@@ -335,15 +335,18 @@ describe('embeds in an article on another origin (built chart pages)', () => {
 
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     test(`${size}: both embeds start in their language, sandboxed, sized to fit, with no problem; screenshot`, async () => {
-      const { page, problems, close } = await openPage(`${article.url}article.html`, { viewport });
-      // Each embed's requests to the portal, by the chart page of the frame that made them.
+      const { page, problems, close } = await openPage(`${article.url}article.html`, { viewport, goto: false });
+      // Each embed's requests to the portal, by the chart page of the frame that made them
+      // (the frame's own document counted with it).
       const fetchedBy = new Map();
       page.on('request', (request) => {
-        const from = request.frame().url();
-        if (!from.startsWith(portal.url) || !request.url().startsWith(portal.url)) return;
+        if (!request.url().startsWith(portal.url)) return;
+        const from = request.isNavigationRequest() ? request.url() : request.frame().url();
+        if (!from.startsWith(portal.url)) return;
         const key = from.slice(portal.url.length).split('?')[0];
         fetchedBy.set(key, [...(fetchedBy.get(key) ?? []), request.url()]);
       });
+      await page.goto(`${article.url}article.html`, { waitUntil: 'load' });
       try {
         const attributes = await page.locator('iframe').evaluateAll((list) =>
           list.map((f) => ({ sandbox: f.getAttribute('sandbox'), height: f.getAttribute('height'), marked: f.hasAttribute('data-klaster-embed') })),
