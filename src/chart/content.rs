@@ -77,7 +77,7 @@ pub fn card_details(card: ChartId, chart: &ChartData, words: &Words, table_open:
             let middle: Vec<String> = cells.collect();
             let middle = &middle[..middle.len().saturating_sub(1)];
             view! {
-                <tr data-confidence=row.warned.map(|c| format!("{c:?}").to_lowercase())>
+                <tr data-confidence=row.warned.map(|c| c.key())>
                     <th scope="row">{first}</th>
                     {middle.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}
                     <td>{publisher_names(&row.publishers, "; ")}</td>

@@ -89,5 +89,5 @@ pub fn CitedSources(ids: Vec<String>) -> impl IntoView {
 
 /// The lower-case key the stylesheet and the tests use: `unverified`, `derived`, …
 pub fn confidence_key(confidence: klaster_core::Confidence) -> String {
-    format!("{confidence:?}").to_lowercase()
+    confidence.key().to_string()
 }

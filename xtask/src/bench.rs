@@ -110,7 +110,7 @@ pub fn command(args: &[String]) -> Result<()> {
         write(
             &page,
             &bench_page(&index)
-                .ok_or("index.html has no rust link with data-cargo-features=\"hydrate\"")?,
+                .ok_or("index.html has no rust link whose data-cargo-features include hydrate")?,
         )?;
         build::release_variant(
             &toolchain,
@@ -315,11 +315,16 @@ fn bench_page(index_html: &str) -> Option<String> {
     let open = index_html[..at].rfind('<')?;
     let close = at + index_html[at..].find('>')?;
     let link = &index_html[open..=close];
-    let features = "data-cargo-features=\"hydrate\"";
-    link.contains(features).then(|| {
-        let link = link.replace(
-            features,
-            "data-cargo-features=\"bench\" href=\"../../Cargo.toml\"",
+    // The app's features, whatever they are (`hydrate`, `hydrate,share`): `bench` turns on
+    // the portal's own and the hooks.
+    let name = "data-cargo-features=\"";
+    let from = link.find(name)? + name.len();
+    let to = from + link[from..].find('"')?;
+    link[from..to].split(',').any(|f| f == "hydrate").then(|| {
+        let link = format!(
+            "{}bench\" href=\"../../Cargo.toml{}",
+            &link[..from],
+            &link[to..]
         );
         format!(
             "<!doctype html>\n<html><head><title>bench</title>{link}</head><body></body></html>\n"
@@ -522,6 +527,8 @@ mod tests {
         assert!(page.contains(r#"<link data-trunk rel="rust" data-target-name="klaster" data-cargo-features="bench" href="../../Cargo.toml" data-wasm-opt="z">"#), "{page}");
         assert!(!page.contains("main.css"));
         assert_eq!(bench_page(r#"<link data-trunk rel="rust">"#), None);
+        let portal = index.replace("\"hydrate\"", "\"hydrate,share\"");
+        assert_eq!(bench_page(&portal), Some(page));
     }
 
     #[test]

@@ -346,7 +346,7 @@ pub fn LiveCard(
             let words = confidence_label(c).get(locale);
             match c.needs_warning() {
                 true => view! {
-                    <p class="badge" data-confidence=format!("{c:?}").to_lowercase()>{words}</p>
+                    <p class="badge" data-confidence=c.key()>{words}</p>
                 }
                 .into_any(),
                 false => view! {
