@@ -395,16 +395,27 @@ fn keep_names(wasm_opt_dir: &Path, named: &Path) -> Result<()> {
 /// The portal's published `.wasm`, relative to `dist/`: the one its pages' import map
 /// names (the embeds' own build sits beside it).
 fn published_wasm(dist: &Path) -> Result<String> {
+    // The home page loads no wasm itself: its boot script names the portal's app.
     let page = dist.join("en/index.html");
     let html = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
-    let start = html
-        .find("klaster-")
-        .ok_or_else(|| format!("{} names no app", page.display()))?;
-    let end = start
-        + html[start..]
-            .find(".js")
-            .ok_or_else(|| format!("{} names no app", page.display()))?;
-    Ok(format!("{}_bg.wasm", &html[start..end]))
+    let boot = named_file(&html, "boot-", ".js")
+        .ok_or_else(|| format!("{} names no boot script", page.display()))?;
+    let text = std::fs::read_to_string(dist.join(&boot)).map_err(|e| format!("{boot}: {e}"))?;
+    named_file(&text, "klaster-", "_bg.wasm").ok_or_else(|| format!("{boot} names no app"))
+}
+
+/// The first file name in `text` that is `prefix`, then letters and digits, then `suffix`.
+fn named_file(text: &str, prefix: &str, suffix: &str) -> Option<String> {
+    text.match_indices(prefix).find_map(|(at, _)| {
+        let rest = &text[at + prefix.len()..];
+        let stem = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+                .len();
+        rest[stem..]
+            .starts_with(suffix)
+            .then(|| format!("{prefix}{}{suffix}", &rest[..stem]))
+    })
 }
 
 /// Whether any top-level `.js` or `.wasm` of `dist` names a bench hook.
@@ -517,6 +528,20 @@ mod tests {
         std::fs::write(dir.join("app_bg.wasm"), b"\0asm..klaster_bench_draw..").unwrap();
         assert_eq!(bench_hooks_in(&dir), Ok(true));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_app_is_found_by_its_file_name_not_by_other_words() {
+        let boot = "localStorage 'klaster-theme'; import('./klaster-49ed504c.js'); fetch('klaster-49ed504c_bg.wasm')";
+        assert_eq!(
+            named_file(boot, "klaster-", "_bg.wasm").as_deref(),
+            Some("klaster-49ed504c_bg.wasm")
+        );
+        assert_eq!(
+            named_file("<script src=\"../boot-rgG8Cq.js\">", "boot-", ".js").as_deref(),
+            Some("boot-rgG8Cq.js")
+        );
+        assert_eq!(named_file("klaster-theme", "klaster-", ".js"), None);
     }
 
     #[test]
