@@ -32,6 +32,17 @@ impl Scratch {
         fs::write(path, text).expect("writable");
     }
 
+    /// The package's newest release, as its descriptor says.
+    fn newest(&self) -> String {
+        let descriptor: Value =
+            serde_json::from_slice(&fs::read(self.0.join("datapackage.json")).expect("readable"))
+                .expect("JSON");
+        descriptor["version"]
+            .as_str()
+            .expect("a version")
+            .to_string()
+    }
+
     fn problems(&self) -> Vec<String> {
         validate_dir(&self.0)
             .problems
@@ -97,7 +108,7 @@ fn release_a_changed_figure(scratch: &Scratch) {
 #[test]
 fn the_shipped_releases_are_frozen_whole() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/releases");
-    for version in ["1.0.0", "1.1.0"] {
+    for version in ["1.0.0", "1.1.0", "1.1.1"] {
         for file in ["datapackage.json", "milestones.json", "csv/milestones.csv"] {
             assert!(dir.join(version).join(file).is_file(), "{version}/{file}");
         }
@@ -107,16 +118,16 @@ fn the_shipped_releases_are_frozen_whole() {
 #[test]
 fn stamping_a_new_release_freezes_it_and_keeps_the_older_one_as_it_was() {
     let scratch = Scratch::new("new");
-    let before = fs::read(scratch.0.join("releases/1.1.0/milestones.json")).expect("frozen");
+    let kept = scratch
+        .0
+        .join(format!("releases/{}/milestones.json", scratch.newest()));
+    let before = fs::read(&kept).expect("frozen");
     release_a_changed_figure(&scratch);
     assert_eq!(scratch.problems(), Vec::<String>::new());
     let frozen = fs::read_to_string(scratch.0.join("releases/9.0.0/milestones.json"))
         .expect("the new release is frozen");
     assert!(frozen.contains("4700000"));
-    assert_eq!(
-        fs::read(scratch.0.join("releases/1.1.0/milestones.json")).expect("still there"),
-        before
-    );
+    assert_eq!(fs::read(&kept).expect("still there"), before);
     assert_eq!(
         freeze_release(&scratch.0).expect("freezing again is harmless"),
         Vec::<String>::new()
@@ -126,7 +137,8 @@ fn stamping_a_new_release_freezes_it_and_keeps_the_older_one_as_it_was() {
 #[test]
 fn a_frozen_file_that_changed_is_reported_and_never_overwritten() {
     let scratch = Scratch::new("tampered");
-    let file = scratch.0.join("releases/1.1.0/park.json");
+    let newest = scratch.newest();
+    let file = scratch.0.join(format!("releases/{newest}/park.json"));
     let mut bytes = fs::read(&file).expect("frozen");
     bytes.extend_from_slice(b"\n");
     fs::write(&file, bytes).expect("writable");
@@ -134,7 +146,8 @@ fn a_frozen_file_that_changed_is_reported_and_never_overwritten() {
     assert!(
         problems
             .iter()
-            .any(|p| p.contains("releases/1.1.0/park.json") && p.contains("never changes")),
+            .any(|p| p.contains(&format!("releases/{newest}/park.json"))
+                && p.contains("never changes")),
         "{problems:?}"
     );
     let refused = freeze_release(&scratch.0).expect_err("a changed release is not rewritten");
@@ -144,13 +157,14 @@ fn a_frozen_file_that_changed_is_reported_and_never_overwritten() {
 #[test]
 fn a_missing_newest_release_and_a_stray_folder_are_named() {
     let scratch = Scratch::new("missing");
-    fs::remove_dir_all(scratch.0.join("releases/1.1.0")).expect("removable");
+    let newest = scratch.newest();
+    fs::remove_dir_all(scratch.0.join(format!("releases/{newest}"))).expect("removable");
     fs::create_dir_all(scratch.0.join("releases/0.9.0")).expect("creatable");
     let problems = scratch.problems();
     assert!(
         problems
             .iter()
-            .any(|p| p.contains("release 1.1.0 is not frozen")),
+            .any(|p| p.contains(&format!("release {newest} is not frozen"))),
         "{problems:?}"
     );
     assert!(
@@ -162,7 +176,7 @@ fn a_missing_newest_release_and_a_stray_folder_are_named() {
     freeze_release(&scratch.0).expect("the newest release can be frozen again");
     let problems = scratch.problems();
     assert!(
-        !problems.iter().any(|p| p.contains("1.1.0")),
+        !problems.iter().any(|p| p.contains(&newest)),
         "{problems:?}"
     );
 }
