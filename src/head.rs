@@ -64,9 +64,12 @@ pub fn title_and_description(site: &Site) -> (String, String) {
 fn figure_words(site: &Site, figure: &klaster_core::Figure<()>) -> (String, String) {
     let locale = site.locale;
     let value = format_value(figure.value, figure.unit, figure.qualifier, locale);
+    // With its date: figures of one measure at other dates (countries added in one
+    // year and another) would otherwise share a title.
     let title = format!(
-        "{value}: {} · {}",
+        "{value}: {}, {} · {}",
         figure.label.get(locale),
+        format_date(figure.as_of, locale),
         Msg::SiteName.get(locale)
     );
     let publishers = publishers(site.sources(), &figure.sources).join(", ");
@@ -89,7 +92,14 @@ fn alternates(site: &Site) -> Vec<(&'static str, String)> {
             .map(|l| (l.tag(), site.absolute(&Route::href(*l, page))))
             .chain([("x-default", site.absolute(""))])
             .collect(),
-        Document::Chart(_) | Document::ReleaseChart(..) | Document::Figure(_) => Locale::ALL
+        // A figure's page is a page of the portal: readers of neither language start at
+        // the landing page, as on every other page.
+        Document::Figure(_) => Locale::ALL
+            .iter()
+            .filter_map(|l| Some((l.tag(), site.absolute(&site.path_in(*l)?))))
+            .chain([("x-default", site.absolute(""))])
+            .collect(),
+        Document::Chart(_) | Document::ReleaseChart(..) => Locale::ALL
             .iter()
             .filter_map(|l| Some((l.tag(), site.absolute(&site.path_in(*l)?))))
             .collect(),

@@ -182,7 +182,7 @@ describe('figures', () => {
     const { page, problems, close } = await openPage(`${site.url}az/figures/`, { viewport: VIEWPORTS.phone, locale: 'az-AZ' });
     try {
       const shown = () => page.locator('.finder__row:not([hidden])');
-      const words = page.getByRole('searchbox', { name: 'Sözlər və ya rəqəm' });
+      const words = page.getByRole('searchbox', { name: 'Söz və ya rəqəm' });
       await words.waitFor();
       assert.equal(await shown().count(), figures.length, 'every figure at first');
 

@@ -18,16 +18,21 @@ import { serveStatic } from '../lib/server.mjs';
 import { openPage, screenshot, closeBrowser, formatProblems } from '../lib/browser.mjs';
 import { CHARTS, CHART_PAGES, PAGES, LOCALES, pagePath, chartPage, card, wakeCard } from '../lib/site.mjs';
 
-/** A copy of dist/ with one byte of the first root file matching `pattern` flipped. */
+/**
+ * A copy of dist/ with one byte flipped in every root file matching `pattern` (the
+ * portal's and the embeds' builds alike).
+ */
 function tamperedCopy(dist, pattern) {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'klaster-tampered-'));
   fs.cpSync(dist, copy, { recursive: true });
-  const name = fs.readdirSync(copy).find((file) => pattern.test(file));
-  assert.ok(name, `no file matching ${pattern} in dist`);
-  const file = path.join(copy, name);
-  const bytes = fs.readFileSync(file);
-  bytes[Math.floor(bytes.length / 2)] ^= 0x01;
-  fs.writeFileSync(file, bytes);
+  const names = fs.readdirSync(copy).filter((file) => pattern.test(file));
+  assert.ok(names.length > 0, `no file matching ${pattern} in dist`);
+  for (const name of names) {
+    const file = path.join(copy, name);
+    const bytes = fs.readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    fs.writeFileSync(file, bytes);
+  }
   return copy;
 }
 
@@ -74,7 +79,7 @@ describe('integrity and content security', () => {
       const html = fs.readFileSync(path.join(dist, file), 'utf8');
       const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
       assert.ok(policy, `${file}: a CSP meta tag`);
-      for (const directive of ["default-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "require-trusted-types-for 'script'", 'trusted-types default']) {
+      for (const directive of ["default-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "require-trusted-types-for 'script'", 'trusted-types default']) {
         assert.ok(policy.includes(directive), `${file}: ${directive}`);
       }
       assert.ok(!policy.includes('unsafe-inline') && !policy.includes("'unsafe-eval'"), `${file}: no unsafe-inline or unsafe-eval`);

@@ -95,6 +95,8 @@ function hashedFiles(dist, paths) {
   };
   for (const page of paths.filter((p) => p.endsWith('.html'))) collect(fs.readFileSync(path.join(dist, page), 'utf8'), page);
   for (const boot of [...names].filter((n) => /^\/boot-.*\.js$/.test(n))) collect(fs.readFileSync(path.join(dist, boot), 'utf8'), boot, true);
+  // The boot script names the service worker too, whose name never changes: revalidated.
+  names.delete('/sw.js');
   return names;
 }
 
@@ -191,7 +193,8 @@ async function checkFile({ base, dist, p, hashed }) {
  */
 async function waitForPage(page, what) {
   const cards = await page.locator('.chart-card[id]').evaluateAll((els) => els.map((el) => el.id.replace(/^chart-/, '')));
-  if (cards.length === 0) return;
+  // A release's chart page stays as the build wrote it: no island, nothing to wake.
+  if (cards.length === 0 || (await page.locator('leptos-island').count()) === 0) return;
   if (await page.evaluate(() => document.documentElement.hasAttribute('data-embed'))) await page.mouse.move(100, 100);
   for (const id of cards) {
     try {
@@ -363,7 +366,7 @@ describe('served by nginx with the repository configuration', () => {
 
   test('a chart page starts in a sandboxed iframe on another origin; the portal refuses to be framed', async () => {
     const { nginx, paths } = state;
-    const chart = paths.find((p) => pageKind(p) === 'chart');
+    const chart = paths.find((p) => pageKind(p) === 'chart' && !p.includes('-release-'));
     const articleDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'klaster-nginx-article-'));
     let article;
     try {

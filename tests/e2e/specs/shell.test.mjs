@@ -25,7 +25,7 @@ import { LOCALES, BROWSER_LOCALE, PAGES, CHARTS, pagePath, pageName, card, wakeC
 /** The origin a sitemap names when the build was not told the site's address. */
 const PLACEHOLDER_ORIGIN = 'https://klaster.invalid/';
 /** The schema.org type of each page's JSON-LD. */
-const JSON_LD_TYPE = { '': 'WebSite', data: 'Dataset', sources: 'CollectionPage', about: 'AboutPage' };
+const JSON_LD_TYPE = { '': 'WebSite', data: 'Dataset', sources: 'CollectionPage', about: 'AboutPage', figures: 'CollectionPage' };
 
 async function readShell(page) {
   return page.evaluate(() => {
@@ -256,7 +256,7 @@ describe('addresses and the shell', () => {
         const sections = [...document.querySelectorAll('main section[aria-labelledby]')];
         const last = sections[sections.length - 1];
         last.scrollIntoView();
-        return last.getAttribute('aria-labelledby');
+        return last.id;
       });
       await page.locator('header a[hreflang="en"], header a[hreflang="az"]').first().dispatchEvent('click');
       await page.waitForURL(`${site.url}az/sources/#${section}`);
@@ -294,14 +294,19 @@ describe('addresses and the shell', () => {
       alternates: Object.fromEntries([...body.matchAll(/<xhtml:link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)"\/>/g)].map((m) => [m[1], m[2]])),
     }));
     const local = (u) => u.replace(PLACEHOLDER_ORIGIN, site.url);
-    const expected = LOCALES.flatMap((locale) => PAGES.map((slug) => `${PLACEHOLDER_ORIGIN}${pagePath(locale, slug)}`));
+    // The pages, the finder and every figure's page (each folder the build wrote under figures/).
+    const figures = (locale) =>
+      fs.readdirSync(path.join(dist, locale, 'figures'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `figures/${e.name}`);
+    const expected = LOCALES.flatMap((locale) =>
+      [...PAGES, 'figures', ...figures(locale)].map((slug) => `${PLACEHOLDER_ORIGIN}${pagePath(locale, slug)}`),
+    );
     assert.deepEqual(urls.map((u) => u.loc).sort(), expected.sort(), 'every page in both languages, once');
     assert.match(fs.readFileSync(path.join(dist, 'robots.txt'), 'utf8'), new RegExp(`Sitemap: ${PLACEHOLDER_ORIGIN}sitemap\\.xml`));
     const titles = new Set();
     const { page, problems, close } = await openPage(site.url, { goto: false });
     try {
       for (const { loc, alternates } of urls) {
-        const [, locale, slug = ''] = /\/(az|en)\/(?:([a-z]+)\/)?$/.exec(loc);
+        const [, locale, slug = ''] = /\/(az|en)\/(?:([a-z0-9/-]+)\/)?$/.exec(loc);
         assert.deepEqual(Object.keys(alternates).sort(), ['az', 'en'], `${loc}: its pair in the sitemap`);
         assert.equal(alternates[locale], loc, `${loc}: names itself`);
         const response = await page.goto(local(loc), { waitUntil: 'load' });
@@ -331,7 +336,7 @@ describe('addresses and the shell', () => {
         assert.equal(head.jsonLd.length, 1, `${loc}: one JSON-LD block`);
         const ld = JSON.parse(head.jsonLd[0]);
         assert.equal(ld['@context'], 'https://schema.org');
-        assert.equal(ld['@type'], JSON_LD_TYPE[slug] ?? 'WebPage', `${loc}: @type`);
+        assert.equal(ld['@type'], JSON_LD_TYPE[slug] ?? (slug.startsWith('figures/') ? 'Dataset' : 'WebPage'), `${loc}: @type`);
         assert.ok(ld.name, `${loc}: JSON-LD names the page`);
         if (slug === 'data') {
           const descriptor = JSON.parse(fs.readFileSync(path.join(dist, 'data', 'datapackage.json'), 'utf8'));
