@@ -1,13 +1,12 @@
 //! Azerbaijan's accession: the story, who took part, the timeline and the policy frame.
 
-use crate::chart::ChartCard;
+use super::ChartCards;
 use crate::components::figure::FigureDetails;
 use crate::components::figure::SourcedValue;
 use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
 use crate::context::use_site;
-use klaster_core::charts::ChartId;
 use klaster_core::i18n::{page_title, Msg};
 use klaster_core::queries::{
     actors_by_kind, actors_named_in, events_by_id, figures_of, in_date_order, latest_milestone,
@@ -127,7 +126,7 @@ pub fn AzerbaijanPage() -> impl IntoView {
 
             <Section section=AZERBAIJAN_TIMELINE>
                 <p>{Msg::AzerbaijanTimelineLead.get(locale)}</p>
-                <ChartCard chart=ChartId::AccessionTimeline/>
+                <ChartCards section=AZERBAIJAN_TIMELINE/>
                 <Timeline events=timeline id_prefix="timeline"/>
             </Section>
 

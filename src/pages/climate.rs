@@ -1,7 +1,7 @@
 //! The climate context: Azerbaijan's emissions (disagreeing figures side by side), its
 //! national targets, and COP29.
 
-use crate::chart::ChartCard;
+use super::ChartCards;
 use crate::components::figure::SourcedValue;
 use crate::components::fold::Fold;
 use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
@@ -9,7 +9,6 @@ use crate::components::sourced::SourcedCell;
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
 use crate::context::use_site;
-use klaster_core::charts::ChartId;
 use klaster_core::i18n::{page_title, Msg};
 use klaster_core::queries::{
     climate_figures, in_date_order, replacement, split_disagreements, ClimateTopic,
@@ -141,7 +140,7 @@ pub fn ClimatePage() -> impl IntoView {
 
             <Section section=CLIMATE_TARGETS>
                 <p>{Msg::ClimateTargetsLead.get(locale)}</p>
-                <ChartCard chart=ChartId::EmissionsTargets/>
+                <ChartCards section=CLIMATE_TARGETS/>
                 <TargetTable/>
                 <h3>{Msg::ClimateOtherTargets.get(locale)}</h3>
                 {others}

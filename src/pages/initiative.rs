@@ -1,14 +1,13 @@
 //! The initiative: what it is, how it grew (a table of sourced milestones, with the CO2
 //! measure's change of definition said out loud) and who its members are.
 
-use crate::chart::ChartCard;
+use super::ChartCards;
 use crate::components::figure::SourcedValue;
 use crate::components::fold::Fold;
 use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
 use crate::components::sourced::{SourcedCell, SourcedText};
 use crate::components::terms::Terms;
 use crate::context::use_site;
-use klaster_core::charts::ChartId;
 use klaster_core::format::{format_date, format_value};
 use klaster_core::i18n::{page_title, Msg};
 use klaster_core::queries::{
@@ -71,8 +70,7 @@ pub fn InitiativePage() -> impl IntoView {
                     {definition.map(|definition| view! { <p>{definition}</p> })}
                     <p>{Msg::InitiativeCo2ChangeBody.get(locale)}</p>
                 </div>
-                <ChartCard chart=ChartId::InitiativeGrowth/>
-                <ChartCard chart=ChartId::InitiativeMetrics/>
+                <ChartCards section=INITIATIVE_GROWTH/>
                 // The charts above show these numbers; the table, with every number's
                 // source, is one tap away so the section fits a phone.
                 <Fold summary=Msg::InitiativeGrowthCaption.get(locale)>
@@ -84,8 +82,7 @@ pub fn InitiativePage() -> impl IntoView {
 
             <Section section=INITIATIVE_MEMBERS>
                 <p>{Msg::InitiativeMembersLead.get(locale)}</p>
-                <ChartCard chart=ChartId::MemberMap/>
-                <ChartCard chart=ChartId::MembersByCountry/>
+                <ChartCards section=INITIATIVE_MEMBERS/>
                 <MemberTable/>
                 <Unidentified/>
             </Section>

@@ -59,3 +59,13 @@ pub fn page_body(page: &Page) -> AnyView {
         Page::NotFound(_) => not_found::NotFoundPage().into_any(),
     }
 }
+
+/// The chart cards the core's catalog places in a section of a page, in catalog order:
+/// a page places this once per section with charts, and a new chart for that section
+/// is a row of the catalog only.
+#[component]
+pub fn ChartCards(section: crate::components::on_this_page::SectionRef) -> impl IntoView {
+    klaster_core::charts::cards_in(section.0)
+        .map(|chart| view! { <crate::chart::ChartCard chart/> })
+        .collect_view()
+}

@@ -1,7 +1,7 @@
 //! The NextGen cluster: partners and their roles, the value chain, the published figures,
 //! the plants' key events, and what no source publishes.
 
-use crate::chart::ChartCard;
+use super::ChartCards;
 use crate::components::figure::SourcedValue;
 use crate::components::fold::Fold;
 use crate::components::on_this_page::{BackToTop, OnThisPage, Section, SectionRef};
@@ -10,7 +10,6 @@ use crate::components::sourced::SourcedCell;
 use crate::components::terms::Terms;
 use crate::components::timeline::Timeline;
 use crate::context::use_site;
-use klaster_core::charts::{ChartId, ParkTopic};
 use klaster_core::format::format_date;
 use klaster_core::i18n::{page_title, Msg};
 use klaster_core::queries::{
@@ -172,14 +171,13 @@ pub fn NextgenPage() -> impl IntoView {
 
             <Section section=NEXTGEN_FIGURES>
                 <p>{Msg::NextgenFiguresLead.get(locale)}</p>
-                <ChartCard chart=ChartId::NextgenCapacities/>
-                <ChartCard chart=ChartId::PolymerOutput/>
+                <ChartCards section=NEXTGEN_FIGURES/>
                 {figure_groups}
             </Section>
 
             <Section section=NEXTGEN_PARK>
                 <p>{Msg::ChartParkLead.get(locale)}</p>
-                <ChartCard chart=ChartId::Park(ParkTopic::Residents)/>
+                <ChartCards section=NEXTGEN_PARK/>
             </Section>
 
             <Section section=NEXTGEN_EVENTS>

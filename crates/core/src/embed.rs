@@ -4,9 +4,8 @@
 //! a `postMessage`) is parsed here into typed values; anything unknown falls back to the
 //! default, so a hand-edited or truncated link still shows the chart.
 
-use crate::charts::{ChartId, ParkTopic};
+use crate::charts::ChartId;
 use crate::package::{PackageDescriptor, ResourceName};
-use crate::route::Page;
 use crate::text::Locale;
 use sha2::{Digest, Sha256};
 
@@ -111,9 +110,9 @@ impl ChartState {
     }
 }
 
-/// Whether one card can show both charts: only the park metrics share a card.
+/// Whether one card shows both charts (the park metrics share a card).
 pub fn same_card(a: ChartId, b: ChartId) -> bool {
-    a == b || matches!((a, b), (ChartId::Park(_), ChartId::Park(_)))
+    card_of(a) == card_of(b)
 }
 
 /// `1.3.3.x.999` → `[1, 3]`: sorted, unique, bounded; anything else is dropped.
@@ -207,18 +206,10 @@ pub fn query_string(pairs: &[(&str, String)]) -> String {
     format!("?{}", joined.join("&"))
 }
 
-/// The page of the portal a chart's card is on: `chart.entry().page`, kept for the app
-/// until the static-first rewrite lands.
-pub fn page_of(chart: ChartId) -> Page {
-    chart.entry().page
-}
-
-/// The card a chart is shown on: the park metrics share the residents card.
+/// The card a chart is shown on (its catalog row's `card`): the park metrics share the
+/// residents card.
 pub fn card_of(chart: ChartId) -> ChartId {
-    match chart {
-        ChartId::Park(_) => ChartId::Park(ParkTopic::Residents),
-        other => other,
-    }
+    chart.entry().card
 }
 
 /// The charts a card shows, its own first: the park card's metrics, or the card's chart.
@@ -460,6 +451,8 @@ pub fn parse_parent_message(json: &str) -> Option<ParentMessage> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::ParkTopic;
+    use crate::route::Page;
 
     const PARK: ChartId = ChartId::Park(ParkTopic::Residents);
 

@@ -79,6 +79,35 @@ impl Text {
     }
 }
 
+/// A table of fixed texts in both languages: an enum `$table` with one variant per text,
+/// its `ALL`, and `get` for one language. The interface's words (`i18n::Msg`) and the
+/// charts' (`charts::text::ChartMsg`) are two tables of this one kind; each adds what its
+/// callers need (`fill` with plain or bilingual slots).
+macro_rules! message_table {
+    ($(#[$doc:meta])* $table:ident { $($name:ident => ($az:expr, $en:expr),)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $table { $($name,)* }
+
+        impl $table {
+            pub const ALL: &'static [$table] = &[$($table::$name,)*];
+
+            fn pair(self) -> (&'static str, &'static str) {
+                match self { $($table::$name => ($az, $en),)* }
+            }
+
+            pub fn get(self, locale: $crate::text::Locale) -> &'static str {
+                let (az, en) = self.pair();
+                match locale {
+                    $crate::text::Locale::Az => az,
+                    $crate::text::Locale::En => en,
+                }
+            }
+        }
+    };
+}
+pub(crate) use message_table;
+
 #[cfg(test)]
 mod tests {
     use super::*;

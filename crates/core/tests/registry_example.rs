@@ -133,6 +133,10 @@ fn harbour_row() -> ChartEntry {
         chart: ChartId::NextgenCapacities,
         id: "harbour-capacities",
         page: Page::Nextgen,
+        // Its card stands beside the plants' capacities; the page shows every card the
+        // catalog places in a section, so the page file needs no change.
+        section: "nextgen-figures",
+        card: ChartId::NextgenCapacities,
         needs: &[ResourceName::Glossary, ResourceName::Sources],
         kind: ChartKind::Bars,
         extract: harbour_capacities,

@@ -15,11 +15,12 @@ use crate::validate_dir;
 use klaster_core::charts::export::{to_csv, to_json, SourceIndex};
 use klaster_core::charts::frame::{on_screen, standalone_size, Frame, VARIANTS};
 use klaster_core::charts::svg::{render_body_svg, render_svg};
-use klaster_core::charts::{extract, ChartData, ChartId, Palette};
-use klaster_core::embed::body_image_file;
+use klaster_core::charts::{catalog, extract, ChartData, ChartId, Palette};
+use klaster_core::embed::{body_image_file, chart_page_file};
 use klaster_core::registry::Package;
 use klaster_core::resources::Source;
 use klaster_core::text::Locale;
+use serde_json::{json, Value};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -66,7 +67,43 @@ pub fn render_dir(package_dir: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, St
     let package = report
         .package
         .ok_or_else(|| format!("the package in {} did not parse", package_dir.display()))?;
-    render_package(&package, &ChartId::ALL, true, out_dir)
+    let mut written = render_package(&package, &ChartId::ALL, true, out_dir)?;
+    let path = out_dir.join(CATALOG_FILE);
+    fs::write(&path, catalog_json(&package)?).map_err(|e| format!("{}: {e}", path.display()))?;
+    written.push(path);
+    Ok(written)
+}
+
+/// The chart catalog as a published file, beside the charts' files.
+pub const CATALOG_FILE: &str = "catalog.json";
+
+/// The core's chart catalog as JSON, for whoever lists the charts without reading the
+/// code: a publisher's index of embeddable charts, and the browser suite, which checks
+/// each page against it. One row per chart, in catalog order: its id, the card that
+/// shows it, the page (its slug) and section the card stands in, its kind, the resources
+/// it reads, and its title and chart page in both languages.
+pub fn catalog_json(package: &Package) -> Result<String, String> {
+    let mut rows = Vec::new();
+    for entry in catalog() {
+        let chart = extract(entry.chart, &package.resources).map_err(|e| e.to_string())?;
+        let in_both = |value: &dyn Fn(Locale) -> String| {
+            Locale::ALL
+                .iter()
+                .map(|locale| (locale.tag().to_string(), Value::String(value(*locale))))
+                .collect::<serde_json::Map<String, Value>>()
+        };
+        rows.push(json!({
+            "id": entry.id,
+            "card": entry.card.as_str(),
+            "page": entry.page.slug(),
+            "section": entry.section,
+            "kind": entry.kind.as_str(),
+            "needs": entry.needs.iter().map(|need| need.as_str()).collect::<Vec<_>>(),
+            "title": in_both(&|locale| chart.spec.title.get(locale).to_string()),
+            "chartPage": in_both(&|locale| chart_page_file(entry.chart, locale)),
+        }));
+    }
+    serde_json::to_string_pretty(&json!({ "charts": rows })).map_err(|e| e.to_string())
 }
 
 /// Writes `charts` of `package` in both languages to `out_dir`, as [`render_dir`] does;

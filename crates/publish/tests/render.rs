@@ -6,11 +6,11 @@
 
 use klaster_core::charts::frame::VARIANTS;
 use klaster_core::charts::{extract, ChartId, Palette};
-use klaster_core::embed::body_image_file;
+use klaster_core::embed::{body_image_file, chart_page_file};
 use klaster_core::text::Locale;
 use klaster_publish::render::{
     card_file_name, file_size, png_file_name, render_dir, svg_file_name, CARD_HEIGHT, CARD_WIDTH,
-    WIDTH,
+    CATALOG_FILE, WIDTH,
 };
 use std::collections::HashSet;
 use std::fs;
@@ -58,10 +58,33 @@ fn every_chart_is_rendered_as_svg_png_and_card_in_both_languages() {
         .resources;
     // SVG, PNG, card, CSV, JSON, and a body per width.
     let per_chart = 5 + VARIANTS.len();
+    // …and the catalog beside them.
     assert_eq!(
         written.len(),
-        ChartId::ALL.len() * Locale::ALL.len() * per_chart
+        ChartId::ALL.len() * Locale::ALL.len() * per_chart + 1
     );
+    let catalog: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join(CATALOG_FILE)).unwrap())
+            .expect("the catalog parses");
+    let rows = catalog["charts"].as_array().expect("a list of charts");
+    let ids: Vec<&str> = rows.iter().filter_map(|row| row["id"].as_str()).collect();
+    let expected: Vec<&str> = ChartId::ALL.iter().map(|chart| chart.as_str()).collect();
+    assert_eq!(ids, expected, "every chart once, in catalog order");
+    for row in rows {
+        let chart = ChartId::parse(row["id"].as_str().unwrap_or_default()).unwrap();
+        let entry = chart.entry();
+        assert_eq!(row["card"], entry.card.as_str());
+        assert_eq!(row["page"], entry.page.slug());
+        assert_eq!(row["section"], entry.section);
+        for locale in Locale::ALL {
+            let title = row["title"][locale.tag()].as_str().unwrap_or_default();
+            assert!(title.len() > 5, "{chart}: a title in {}", locale.tag());
+            assert_eq!(
+                row["chartPage"][locale.tag()],
+                chart_page_file(chart, locale)
+            );
+        }
+    }
 
     let palette = Palette::light();
     let text = [palette.text.0, palette.text.1, palette.text.2];

@@ -270,3 +270,41 @@ fn the_feed_of_each_language_links_its_own_pages() {
     let relative = feed(&package, &index, Locale::Az, None);
     assert!(relative.contains("href=\"feed.xml\"") && relative.contains("tag:klaster.invalid,"));
 }
+
+/// The cards on a rendered page, in order, each with the section it stands in.
+fn cards_on(html: &str) -> Vec<(ChartId, String)> {
+    let mut cards = Vec::new();
+    for (at, _) in html.match_indices(" id=\"chart-") {
+        let rest = &html[at + " id=\"chart-".len()..];
+        let Some(chart) = rest.split('"').next().and_then(ChartId::parse) else {
+            continue;
+        };
+        let section = html[..at]
+            .rfind("<section id=\"")
+            .map(|start| &html[start + "<section id=\"".len()..at])
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_string();
+        cards.push((chart, section));
+    }
+    cards
+}
+
+#[test]
+fn every_page_shows_exactly_the_cards_its_catalog_rows_place_in_its_sections() {
+    for locale in Locale::ALL {
+        for page_name in Page::NAVIGATION {
+            let html = page(locale, Document::Portal(page_name.clone()));
+            let expected: Vec<(ChartId, String)> = klaster_core::charts::catalog()
+                .filter(|entry| entry.page == page_name && entry.card == entry.chart)
+                .map(|entry| (entry.chart, entry.section.to_string()))
+                .collect();
+            assert_eq!(
+                cards_on(&html),
+                expected,
+                "{}",
+                Route::href(locale, &page_name)
+            );
+        }
+    }
+}

@@ -7,28 +7,37 @@
 // card gets `data-live`, its canvas `data-draws`.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { distDir } from './dist.mjs';
 
 export const LOCALES = ['az', 'en'];
 /** The browser locale of a reader of each language. */
 export const BROWSER_LOCALE = { az: 'az-AZ', en: 'en-US' };
 /** Every portal page by its slug ('' is the home page). */
 export const PAGES = ['', 'initiative', 'azerbaijan', 'nextgen', 'climate', 'data', 'sources', 'about'];
+/**
+ * The core's chart catalog as the publisher wrote it (`charts/catalog.json`): one row per
+ * chart with its card, page, section and resources. The specs keep no list of their own.
+ */
+export const CATALOG = readCatalog();
 /** The chart cards of each page with charts, by the chart they open with, in page order. */
-export const CHARTS = {
-  initiative: ['initiative-growth', 'initiative-metrics', 'member-map', 'members-by-country'],
-  azerbaijan: ['accession-timeline'],
-  nextgen: ['nextgen-capacities', 'polymer-output', 'park-residents'],
-  climate: ['emissions-targets'],
-};
+export const CHARTS = CATALOG.filter((row) => row.card === row.id).reduce((pages, row) => {
+  (pages[row.page] ??= []).push(row.id);
+  return pages;
+}, {});
 /** Every chart with a page of its own (`chart-<id>-<lang>.html`): the cards and the park metrics. */
-export const CHART_PAGES = [
-  ...Object.values(CHARTS).flat(),
-  'park-investment',
-  'park-jobs',
-  'park-sales',
-  'park-exports',
-];
-export const PARK_METRICS = ['park-residents', 'park-investment', 'park-jobs', 'park-sales', 'park-exports'];
+export const CHART_PAGES = CATALOG.map((row) => row.id);
+/** The charts of the park card, whose metric switch shows one at a time. */
+export const PARK_METRICS = CATALOG.filter((row) => row.card === 'park-residents').map((row) => row.id);
+
+function readCatalog() {
+  const file = path.join(distDir(), 'charts', 'catalog.json');
+  if (!fs.existsSync(file)) {
+    throw new Error(`No chart catalog: ${file} does not exist. Run the release build first: cargo xtask build`);
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8')).charts;
+}
 
 /** How long a card may take to wake on a busy two-core machine (wasm, data, first draw). */
 export const WAKE_MS = 30_000;

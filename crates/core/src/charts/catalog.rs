@@ -1,11 +1,14 @@
 //! The chart catalog: one row per chart ([`ChartEntry`]) with its stable id, the portal
-//! page its card is on, the resources it reads, its kind and its extract function. The
-//! portal, the publisher, the chart pages and the browser read this table; none of them
-//! keeps a list of its own.
+//! page and section its card stands in, the card that shows it, the resources it reads,
+//! its kind and its extract function. The portal's pages, the publisher, the chart pages
+//! and the browser suite (through the `charts/catalog.json` the publisher writes from it)
+//! read this table; none of them keeps a list of its own.
 //!
 //! Adding a chart of an existing kind touches three files besides its snapshots: its
 //! `ChartId` variant, its place in `ChartId::ALL` and its row here, its extract function
-//! in `extract/`, and its words (title, subtitle, series) in `text.rs`.
+//! in `extract/`, and its words (title, subtitle, series) in `text.rs`. A page shows the
+//! cards of a section where it places `<ChartCards section=…/>`, so a chart for a section
+//! that already has charts needs no change to the page.
 
 use super::extract::{accession, climate, clusters, initiative, nextgen, park, Lack};
 use super::model::{ChartData, ChartKind};
@@ -62,6 +65,7 @@ impl ChartId {
     pub const ALL: [ChartId; 13] = [
         ChartId::InitiativeGrowth,
         ChartId::InitiativeMetrics,
+        ChartId::MemberMap,
         ChartId::MembersByCountry,
         ChartId::NextgenCapacities,
         ChartId::PolymerOutput,
@@ -72,7 +76,6 @@ impl ChartId {
         ChartId::Park(ParkTopic::Exports),
         ChartId::EmissionsTargets,
         ChartId::AccessionTimeline,
-        ChartId::MemberMap,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -85,6 +88,9 @@ impl ChartId {
             chart: self,
             id,
             page: Page::Nextgen,
+            section: "nextgen-park",
+            // One card, its metric switch picks the topic.
+            card: ChartId::Park(ParkTopic::Residents),
             needs: &[ResourceName::Park, ResourceName::Sources],
             kind: ChartKind::Lines,
             extract,
@@ -94,6 +100,8 @@ impl ChartId {
                 chart: self,
                 id: "initiative-growth",
                 page: Page::Initiative,
+                section: "initiative-growth",
+                card: self,
                 needs: &[ResourceName::Milestones, ResourceName::Sources],
                 kind: ChartKind::Lines,
                 extract: initiative::growth,
@@ -102,6 +110,8 @@ impl ChartId {
                 chart: self,
                 id: "initiative-metrics",
                 page: Page::Initiative,
+                section: "initiative-growth",
+                card: self,
                 needs: &[ResourceName::Milestones, ResourceName::Sources],
                 kind: ChartKind::Lines,
                 extract: initiative::metrics,
@@ -110,6 +120,8 @@ impl ChartId {
                 chart: self,
                 id: "members-by-country",
                 page: Page::Initiative,
+                section: "initiative-members",
+                card: self,
                 needs: &[ResourceName::Clusters, ResourceName::Sources],
                 kind: ChartKind::Bars,
                 extract: clusters::members_by_country,
@@ -118,6 +130,8 @@ impl ChartId {
                 chart: self,
                 id: "nextgen-capacities",
                 page: Page::Nextgen,
+                section: "nextgen-figures",
+                card: self,
                 needs: &[
                     ResourceName::Nextgen,
                     ResourceName::Accession,
@@ -130,6 +144,8 @@ impl ChartId {
                 chart: self,
                 id: "polymer-output",
                 page: Page::Nextgen,
+                section: "nextgen-figures",
+                card: self,
                 needs: &[ResourceName::Nextgen, ResourceName::Sources],
                 kind: ChartKind::Bars,
                 extract: nextgen::polymer_output,
@@ -153,6 +169,8 @@ impl ChartId {
                 chart: self,
                 id: "emissions-targets",
                 page: Page::Climate,
+                section: "climate-targets",
+                card: self,
                 needs: &[ResourceName::Climate, ResourceName::Sources],
                 kind: ChartKind::Lines,
                 extract: climate::emissions_targets,
@@ -161,6 +179,8 @@ impl ChartId {
                 chart: self,
                 id: "accession-timeline",
                 page: Page::Azerbaijan,
+                section: "azerbaijan-timeline",
+                card: self,
                 needs: &[
                     ResourceName::Accession,
                     ResourceName::Milestones,
@@ -173,6 +193,8 @@ impl ChartId {
                 chart: self,
                 id: "member-map",
                 page: Page::Initiative,
+                section: "initiative-members",
+                card: self,
                 needs: &[
                     ResourceName::Clusters,
                     ResourceName::WorldMap,
@@ -206,6 +228,12 @@ pub struct ChartEntry {
     pub id: &'static str,
     /// The portal page whose card shows the chart.
     pub page: Page,
+    /// The section of `page` (its element id) the card stands in; cards of one section
+    /// come in catalog order.
+    pub section: &'static str,
+    /// The card that shows the chart: its own, or the park card, whose metric switch
+    /// shows one park chart at a time.
+    pub card: ChartId,
     /// The resources `extract` reads, no more and no fewer ([`ChartEntry::check_needs`]):
     /// what the browser fetches to draw the chart.
     pub needs: &'static [ResourceName],
@@ -252,6 +280,13 @@ pub fn catalog() -> impl Iterator<Item = ChartEntry> {
     ChartId::ALL.into_iter().map(ChartId::entry)
 }
 
+/// The cards of a page section, in catalog order: each chart that is its own card.
+pub fn cards_in(section: &str) -> impl Iterator<Item = ChartId> + '_ {
+    catalog()
+        .filter(move |entry| entry.section == section && entry.card == entry.chart)
+        .map(|entry| entry.chart)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,6 +323,35 @@ mod tests {
                 entry.id
             );
         }
+    }
+
+    #[test]
+    fn every_chart_is_shown_by_a_card_in_its_own_section() {
+        for entry in catalog() {
+            let card = entry.card.entry();
+            assert_eq!(card.card, card.chart, "{}: a card shows itself", entry.id);
+            assert_eq!(card.page, entry.page, "{}", entry.id);
+            assert_eq!(card.section, entry.section, "{}", entry.id);
+            assert!(
+                cards_in(entry.section).any(|c| c == entry.card),
+                "{}",
+                entry.id
+            );
+            assert!(
+                entry.section.starts_with(entry.page.slug()),
+                "{}: section {} is named after its page",
+                entry.id,
+                entry.section
+            );
+        }
+        assert_eq!(
+            cards_in("initiative-growth").collect::<Vec<_>>(),
+            [ChartId::InitiativeGrowth, ChartId::InitiativeMetrics]
+        );
+        assert_eq!(
+            cards_in("nextgen-park").collect::<Vec<_>>(),
+            [ChartId::Park(ParkTopic::Residents)]
+        );
     }
 
     #[test]

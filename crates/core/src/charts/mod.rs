@@ -37,7 +37,7 @@ pub mod draw;
 #[cfg(feature = "svg")]
 pub mod svg;
 
-pub use catalog::{catalog, ChartEntry, ChartId, ParkTopic};
+pub use catalog::{cards_in, catalog, ChartEntry, ChartId, ParkTopic};
 pub use extract::{extract, ChartError, Lack};
 pub use model::{ChartBody, ChartData, ChartKind, ChartSpec, Point, Series};
 pub use theme::{Palette, PaletteName};

@@ -49,6 +49,18 @@ pub enum ChartKind {
     Map,
 }
 
+impl ChartKind {
+    /// Its name in published files: `lines`, `bars`, `timeline`, `map`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChartKind::Lines => "lines",
+            ChartKind::Bars => "bars",
+            ChartKind::Timeline => "timeline",
+            ChartKind::Map => "map",
+        }
+    }
+}
+
 impl ChartBody {
     pub fn kind(&self) -> ChartKind {
         match self {
