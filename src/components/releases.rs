@@ -73,7 +73,7 @@ pub fn ReleaseList() -> impl IntoView {
                         }
                     });
                     view! {
-                        <li id=change_anchor(&version, c) data-kind=format!("{:?}", change.kind).to_lowercase()>
+                        <li id=change_anchor(&version, c) data-kind=change.kind.key()>
                             <strong>{change_kind_label(change.kind).get(locale)}</strong> ": "
                             {change.text.get(locale).to_string()} " " {touched}
                         </li>

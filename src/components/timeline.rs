@@ -22,7 +22,7 @@ pub fn Timeline(events: Vec<TimelineEvent>, id_prefix: &'static str) -> impl Int
                 let names = actor_names(actors, &event.actors, locale).join(", ");
                 let title_id = format!("{id_prefix}-{}-title", event.id);
                 view! {
-                    <li class="timeline__item" data-kind=format!("{kind:?}").to_lowercase()>
+                    <li class="timeline__item" data-kind=kind.key()>
                         // The event's line is what opens onto what happened, who took part and
                         // the sources: a long timeline reads as dates and titles on a phone,
                         // each one tap from the rest.

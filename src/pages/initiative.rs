@@ -116,7 +116,7 @@ fn GrowthTable() -> impl IntoView {
                     <tr>
                         <th scope="col">{Msg::InitiativeColStep.get(locale)}</th>
                         {GrowthColumn::ALL.into_iter().map(|column| view! {
-                            <th scope="col" class=format!("data-table__col--{column:?}").to_lowercase()>
+                            <th scope="col" class=format!("data-table__col--{}", column.key())>
                                 {column_heading(column).get(locale)}
                             </th>
                         }).collect_view()}

@@ -120,6 +120,16 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
+    /// Its name in the page's markup, as in the changelog's JSON: `corrected`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Changed => "changed",
+            ChangeKind::Corrected => "corrected",
+            ChangeKind::Removed => "removed",
+        }
+    }
+
     pub const ALL: [ChangeKind; 4] = [
         ChangeKind::Added,
         ChangeKind::Changed,
@@ -203,6 +213,14 @@ pub fn sha256_hash(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_change_kinds_key_is_its_name_in_the_changelog() {
+        for kind in ChangeKind::ALL {
+            let json = serde_json::to_string(&kind).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", kind.key()));
+        }
+    }
 
     #[test]
     fn sha256_matches_the_reference_vector() {

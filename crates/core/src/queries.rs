@@ -248,6 +248,18 @@ pub enum GrowthColumn {
 }
 
 impl GrowthColumn {
+    /// Its name in the page's markup: `annualemissions`.
+    pub fn key(self) -> &'static str {
+        match self {
+            GrowthColumn::Clusters => "clusters",
+            GrowthColumn::Countries => "countries",
+            GrowthColumn::AnnualEmissions => "annualemissions",
+            GrowthColumn::ReductionPotential => "reductionpotential",
+            GrowthColumn::Gdp => "gdp",
+            GrowthColumn::Jobs => "jobs",
+        }
+    }
+
     pub const ALL: [GrowthColumn; 6] = [
         GrowthColumn::Clusters,
         GrowthColumn::Countries,

@@ -217,6 +217,22 @@ pub enum EventKind {
     Construction,
 }
 
+impl EventKind {
+    /// Its name in the page's markup, as in the package: `construction`.
+    pub fn key(self) -> &'static str {
+        match self {
+            EventKind::Institution => "institution",
+            EventKind::Policy => "policy",
+            EventKind::Agreement => "agreement",
+            EventKind::Announcement => "announcement",
+            EventKind::Meeting => "meeting",
+            EventKind::Statement => "statement",
+            EventKind::Recognition => "recognition",
+            EventKind::Construction => "construction",
+        }
+    }
+}
+
 /// A dated event on a timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -547,6 +563,24 @@ pub fn latest_initiative_figure(
 mod tests {
     use super::*;
     use crate::text::Locale;
+
+    #[test]
+    fn an_event_kinds_key_is_its_name_in_the_package() {
+        use EventKind::*;
+        for kind in [
+            Institution,
+            Policy,
+            Agreement,
+            Announcement,
+            Meeting,
+            Statement,
+            Recognition,
+            Construction,
+        ] {
+            let json = serde_json::to_string(&kind).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", kind.key()));
+        }
+    }
 
     #[test]
     fn the_serialised_name_is_the_file_stem() {

@@ -1,5 +1,7 @@
 //! Which of the core's palettes a chart takes: the high-contrast one when the system
-//! forces colours, otherwise the one of the theme the app sets as `<html data-theme>`.
+//! forces colours, otherwise the one of the theme `<html data-theme>` names. The theme
+//! switch is the boot script's (plain JS, so pages without charts load no wasm), so the
+//! attribute is where the theme lives; the page watches it once for all its cards.
 
 use klaster_core::charts::PaletteName;
 use leptos::prelude::*;
@@ -26,60 +28,63 @@ fn forced_colours_query() -> Option<web_sys::MediaQueryList> {
         .flatten()
 }
 
-/// What keeps the watchers alive; dropped (and disconnected) with the card.
+/// What keeps the watchers alive: they live as long as the page.
 struct Watchers {
-    observer: Option<web_sys::MutationObserver>,
-    query: Option<web_sys::MediaQueryList>,
+    _observer: Option<web_sys::MutationObserver>,
     _on_mutation: Closure<dyn FnMut()>,
-    on_change: Closure<dyn FnMut()>,
+    _on_change: Closure<dyn FnMut()>,
 }
 
-impl Drop for Watchers {
-    fn drop(&mut self) {
-        if let Some(observer) = &self.observer {
-            observer.disconnect();
-        }
-        if let Some(query) = &self.query {
-            let _ = query.remove_event_listener_with_callback(
-                "change",
-                self.on_change.as_ref().unchecked_ref(),
-            );
-        }
-    }
+thread_local! {
+    /// One palette for the page, shared by its cards: the theme is the page's (the boot
+    /// script's switch sets it before any code runs), so it is watched once.
+    static PALETTE: std::cell::OnceCell<(Signal<PaletteName>, Watchers)> =
+        const { std::cell::OnceCell::new() };
 }
 
-/// The palette, following the theme toggle and the system's forced colours.
+/// The palette, following the theme switch and the system's forced colours.
 pub fn use_palette() -> Signal<PaletteName> {
-    let theme = RwSignal::new(theme_attribute());
-    let query = forced_colours_query();
-    let forced = RwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
+    PALETTE.with(|palette| palette.get_or_init(watch_palette).0)
+}
 
-    let on_mutation = Closure::<dyn FnMut()>::new(move || theme.set(theme_attribute()));
-    let observer = web_sys::MutationObserver::new(on_mutation.as_ref().unchecked_ref()).ok();
-    if let (Some(observer), Some(root)) = (&observer, document().document_element()) {
-        let options = web_sys::MutationObserverInit::new();
-        options.set_attributes(true);
-        options.set_attribute_filter(&js_sys::Array::of1(&"data-theme".into()));
-        let _ = observer.observe_with_options(&root, &options);
-    }
-    let watched = query.clone();
-    let on_change = Closure::<dyn FnMut()>::new(move || {
-        forced.set(watched.as_ref().is_some_and(|q| q.matches()));
+/// Watches the theme attribute and the forced-colours query, in an owner of its own so
+/// the signals outlive the card that first asked.
+fn watch_palette() -> (Signal<PaletteName>, Watchers) {
+    let owner = Owner::new();
+    let watched = owner.with(|| {
+        let theme = RwSignal::new(theme_attribute());
+        let query = forced_colours_query();
+        let forced = RwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
+
+        let on_mutation = Closure::<dyn FnMut()>::new(move || theme.set(theme_attribute()));
+        let observer = web_sys::MutationObserver::new(on_mutation.as_ref().unchecked_ref()).ok();
+        if let (Some(observer), Some(root)) = (&observer, document().document_element()) {
+            let options = web_sys::MutationObserverInit::new();
+            options.set_attributes(true);
+            options.set_attribute_filter(&js_sys::Array::of1(&"data-theme".into()));
+            let _ = observer.observe_with_options(&root, &options);
+        }
+        let matches = query.clone();
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            forced.set(matches.as_ref().is_some_and(|q| q.matches()));
+        });
+        if let Some(query) = &query {
+            let _ = query
+                .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        }
+        let palette = Signal::derive(move || palette_for(theme.get().as_deref(), forced.get()));
+        (
+            palette,
+            Watchers {
+                _observer: observer,
+                _on_mutation: on_mutation,
+                _on_change: on_change,
+            },
+        )
     });
-    if let Some(query) = &query {
-        let _ =
-            query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-    }
-    let watchers = StoredValue::new_local(Some(Watchers {
-        observer,
-        query,
-        _on_mutation: on_mutation,
-        on_change,
-    }));
-    on_cleanup(move || {
-        let _ = watchers.try_update_value(|w| w.take());
-    });
-    Signal::derive(move || palette_for(theme.get().as_deref(), forced.get()))
+    // The page's palette is never disposed.
+    std::mem::forget(owner);
+    watched
 }
 
 #[cfg(test)]
