@@ -3,18 +3,25 @@
 //! hashes), then the live plot replaces the static one in place.
 //!
 //! - `load`: the card's resources, through [`crate::data`], assembled for the core;
-//! - `body`: the live card itself; `canvas`: the plotters-canvas backend; `legend`: the
-//!   series toggles; `palette`: the theme and forced colours as a core palette;
+//! - `body`: the live card itself; `plot`: its plot's state, drawing, pointer and keys; `canvas`: the plotters-canvas
+//!   backend; `legend`: the series toggles; `metric`: the park card's metric switch;
+//!   `value_tip`: the tooltip and the ring on the value pointed at; `around`: the card's
+//!   HTML around the plot kept in step; `palette`: the theme and forced colours as a core
+//!   palette;
 //! - `status`: a failed file with its retry, a file that does not match its hash.
 
+mod around;
 mod body;
 mod canvas;
 #[cfg(feature = "bench")]
 pub(crate) use canvas::paint;
 mod legend;
 pub(crate) mod load;
+mod metric;
 mod palette;
+mod plot;
 mod status;
+mod value_tip;
 
 use super::island::{CardProps, Live};
 use super::state::{state_in_address, write_state, CardState};
