@@ -2,6 +2,8 @@
 //! value is a figure of the package (or is marked as worked out), measures are never
 //! mixed in one series, and the geometry finds what it drew.
 
+mod common;
+use common::shipped_resources;
 use klaster_core::charts::describe::describe;
 use klaster_core::charts::hit::{position, record_ids, step, target_at, Step, Target};
 use klaster_core::charts::layout::{
@@ -12,25 +14,13 @@ use klaster_core::charts::model::{
 };
 use klaster_core::charts::{catalog, extract, ChartId, ParkTopic};
 use klaster_core::figure::{Confidence, Unit};
-use klaster_core::registry::{validate_package, Resource, Resources};
+use klaster_core::registry::{Resource, Resources};
 use klaster_core::resources::{
     latest_initiative_figure, Accession, ClimateContext, ClimateMetric, ClusterRegistry,
     IndustrialPark, InitiativeMetric, Milestone, MilestoneKind, NextGenCluster, ResourceName,
 };
 use klaster_core::text::Locale;
 use std::collections::HashMap;
-use std::path::PathBuf;
-
-/// The shipped package's resources.
-fn package() -> Resources {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-    let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-    assert!(report.problems.is_empty(), "{:?}", report.problems);
-    report
-        .package
-        .expect("the shipped package parses")
-        .resources
-}
 
 /// One resource of the shipped package, which has them all.
 fn part<R: Resource>(package: &Resources) -> &R {
@@ -148,7 +138,7 @@ fn converted(value: f64, unit: Unit, target: Unit) -> Option<f64> {
 
 #[test]
 fn every_chart_reads_exactly_the_resources_its_row_lists() {
-    let package = package();
+    let package = shipped_resources();
     for entry in catalog() {
         entry
             .check_needs(&package)
@@ -158,7 +148,7 @@ fn every_chart_reads_exactly_the_resources_its_row_lists() {
 
 #[test]
 fn the_needs_check_fails_on_a_row_that_lists_too_few_or_too_many() {
-    let package = package();
+    let package = shipped_resources();
     let mut entry = ChartId::NextgenCapacities.entry();
     entry.needs = &[ResourceName::Nextgen, ResourceName::Sources];
     let error = entry.check_needs(&package).unwrap_err();
@@ -175,7 +165,7 @@ fn the_needs_check_fails_on_a_row_that_lists_too_few_or_too_many() {
 
 #[test]
 fn every_chart_is_of_the_kind_its_row_says() {
-    let package = package();
+    let package = shipped_resources();
     for entry in catalog() {
         let chart = extract(entry.chart, &package).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(chart.body.kind(), entry.kind, "{}", entry.id);
@@ -185,7 +175,7 @@ fn every_chart_is_of_the_kind_its_row_says() {
 
 #[test]
 fn a_chart_given_too_few_resources_names_the_missing_one() {
-    let package = package();
+    let package = shipped_resources();
     let only_sources = package.only(&[ResourceName::Sources]);
     let error = extract(ChartId::MemberMap, &only_sources).unwrap_err();
     assert_eq!(error.missing(), Some(ResourceName::Clusters));
@@ -197,7 +187,7 @@ fn a_chart_given_too_few_resources_names_the_missing_one() {
 
 #[test]
 fn every_chart_of_the_catalog_extracts_from_the_shipped_package() {
-    let package = package();
+    let package = shipped_resources();
     for chart in all_charts(&package) {
         assert!(!chart.is_empty(), "{} is empty", chart.spec.id);
         assert!(
@@ -218,7 +208,7 @@ fn every_chart_of_the_catalog_extracts_from_the_shipped_package() {
 
 #[test]
 fn every_value_is_a_figure_of_the_package_or_marked_as_worked_out() {
-    let package = package();
+    let package = shipped_resources();
     let known = known_figures(&package);
     for chart in all_charts(&package) {
         match &chart.body {
@@ -263,7 +253,7 @@ fn every_value_is_a_figure_of_the_package_or_marked_as_worked_out() {
 
 #[test]
 fn no_series_mixes_measures_or_units() {
-    let package = package();
+    let package = shipped_resources();
     let known = known_figures(&package);
     for chart in all_charts(&package) {
         let ChartBody::Lines(lines) = &chart.body else {
@@ -308,7 +298,7 @@ fn no_series_mixes_measures_or_units() {
 
 #[test]
 fn growth_ends_at_the_latest_counts_and_marks_azerbaijans_accession() {
-    let package = package();
+    let package = shipped_resources();
     let chart = extract(ChartId::InitiativeGrowth, &package).unwrap();
     let panel = &lines(&chart).panels[0];
     for (series, metric) in panel
@@ -331,7 +321,7 @@ fn growth_ends_at_the_latest_counts_and_marks_azerbaijans_accession() {
 
 #[test]
 fn the_two_co2_measures_are_separate_series_and_the_change_is_marked() {
-    let package = package();
+    let package = shipped_resources();
     let known = known_figures(&package);
     let chart = extract(ChartId::InitiativeMetrics, &package).unwrap();
     let co2 = &lines(&chart).panels[0];
@@ -352,7 +342,7 @@ fn the_two_co2_measures_are_separate_series_and_the_change_is_marked() {
 
 #[test]
 fn named_and_unnamed_members_add_up_to_the_latest_count() {
-    let package = package();
+    let package = shipped_resources();
     let chart = extract(ChartId::MembersByCountry, &package).unwrap();
     let bars = bars(&chart);
     let named: f64 = bars.bars.iter().map(|b| b.value).sum();
@@ -377,7 +367,7 @@ fn named_and_unnamed_members_add_up_to_the_latest_count() {
 
 #[test]
 fn capacities_are_the_plants_published_capacities_in_tonnes_a_year() {
-    let package = package();
+    let package = shipped_resources();
     let chart = extract(ChartId::NextgenCapacities, &package).unwrap();
     let bars = bars(&chart);
     assert_eq!(bars.bars.len(), 3);
@@ -390,7 +380,7 @@ fn capacities_are_the_plants_published_capacities_in_tonnes_a_year() {
 
 #[test]
 fn polymer_capacity_rule_is_the_sum_of_its_plants() {
-    let package = package();
+    let package = shipped_resources();
     let known = known_figures(&package);
     let chart = extract(ChartId::PolymerOutput, &package).unwrap();
     let bars = bars(&chart);
@@ -406,7 +396,7 @@ fn polymer_capacity_rule_is_the_sum_of_its_plants() {
 
 #[test]
 fn park_investment_keeps_each_currency_in_its_own_panel() {
-    let package = package();
+    let package = shipped_resources();
     let chart = extract(ChartId::Park(ParkTopic::Investment), &package).unwrap();
     let lines = lines(&chart);
     assert!(lines.panels.len() >= 2);
@@ -418,7 +408,7 @@ fn park_investment_keeps_each_currency_in_its_own_panel() {
 
 #[test]
 fn every_park_topic_shows_one_unit() {
-    let package = package();
+    let package = shipped_resources();
     for topic in [
         ParkTopic::Residents,
         ParkTopic::Jobs,
@@ -434,7 +424,7 @@ fn every_park_topic_shows_one_unit() {
 
 #[test]
 fn target_levels_are_cuts_from_the_base_year_level() {
-    let package = package();
+    let package = shipped_resources();
     let chart = extract(ChartId::EmissionsTargets, &package).unwrap();
     let panel = &lines(&chart).panels[0];
     let targets: Vec<_> = panel
@@ -470,7 +460,7 @@ fn target_levels_are_cuts_from_the_base_year_level() {
 
 #[test]
 fn every_chart_is_described_in_both_languages() {
-    let package = package();
+    let package = shipped_resources();
     for chart in all_charts(&package) {
         let az = describe(&chart, Locale::Az);
         let en = describe(&chart, Locale::En);
@@ -501,7 +491,7 @@ fn text_fits(line: &TextLine, width: f64) -> bool {
 
 #[test]
 fn every_text_stays_on_the_canvas() {
-    let package = package();
+    let package = shipped_resources();
     for chart in all_charts(&package) {
         for locale in Locale::ALL {
             let layout = ChartLayout::new(&chart, locale, 800.0, 450.0);
@@ -552,7 +542,7 @@ fn every_text_stays_on_the_canvas() {
 
 #[test]
 fn the_pointer_finds_every_point_where_it_is_drawn() {
-    let package = package();
+    let package = shipped_resources();
     for chart in all_charts(&package) {
         let layout = ChartLayout::new(&chart, Locale::En, 800.0, 450.0);
         let mut target = step(&chart, None, Step::First);
@@ -593,7 +583,7 @@ fn the_pointer_finds_every_point_where_it_is_drawn() {
 
 #[test]
 fn the_timeline_shows_every_accession_event_once_in_time_order() {
-    let package = package();
+    let package = shipped_resources();
     let chart = extract(ChartId::AccessionTimeline, &package).unwrap();
     let events = &timeline(&chart).events;
     let mut drawn: Vec<&str> = events.iter().map(|e| e.event_id.as_str()).collect();
@@ -627,7 +617,7 @@ fn the_timeline_shows_every_accession_event_once_in_time_order() {
 
 #[test]
 fn the_timeline_emphasises_the_letter_of_intent_and_the_announcement() {
-    let package = package();
+    let package = shipped_resources();
     let chart = extract(ChartId::AccessionTimeline, &package).unwrap();
     let timeline = timeline(&chart);
     let mut key: Vec<&str> = timeline
@@ -668,7 +658,7 @@ fn said(lines: &[TextLine]) -> String {
 
 #[test]
 fn timeline_labels_clear_every_label_marker_and_stem_in_both_languages() {
-    let package = package();
+    let package = shipped_resources();
     let chart = extract(ChartId::AccessionTimeline, &package).unwrap();
     for locale in Locale::ALL {
         let layout = ChartLayout::new(&chart, locale, 800.0, 450.0);
@@ -709,7 +699,7 @@ fn timeline_labels_clear_every_label_marker_and_stem_in_both_languages() {
 
 #[test]
 fn the_map_counts_each_countrys_named_clusters() {
-    let package = package();
+    let package = shipped_resources();
     let chart = extract(ChartId::MemberMap, &package).unwrap();
     let map = map(&chart);
     let by_country = extract(ChartId::MembersByCountry, &package).unwrap();
@@ -754,7 +744,7 @@ fn the_map_counts_each_countrys_named_clusters() {
 
 #[test]
 fn map_badges_never_overlap_and_stay_on_the_map() {
-    let package = package();
+    let package = shipped_resources();
     let chart = extract(ChartId::MemberMap, &package).unwrap();
     for locale in Locale::ALL {
         let layout = ChartLayout::new(&chart, locale, 800.0, 450.0);
@@ -779,7 +769,7 @@ fn map_badges_never_overlap_and_stay_on_the_map() {
 
 #[test]
 fn the_pointer_names_the_records_of_events_and_countries() {
-    let package = package();
+    let package = shipped_resources();
     let chart = extract(ChartId::AccessionTimeline, &package).unwrap();
     let layout = ChartLayout::new(&chart, Locale::En, 800.0, 450.0);
     for (i, event) in timeline(&chart).events.iter().enumerate() {
@@ -826,7 +816,7 @@ fn the_pointer_names_the_records_of_events_and_countries() {
 
 #[test]
 fn point_labels_never_cover_each_other_even_on_a_narrow_phone() {
-    let package = package();
+    let package = shipped_resources();
     for chart in all_charts(&package) {
         for locale in Locale::ALL {
             for width in [300.0, 360.0, 800.0] {

@@ -4,10 +4,11 @@
 //! `tests/snapshots/<chart>-<locale>.svg`. Set `KLASTER_UPDATE_SNAPSHOTS=1` to write
 //! the references instead; see `tests/snapshots/README.md`.
 
+mod common;
+use common::shipped_resources;
 use klaster_core::charts::frame::standalone_size;
 use klaster_core::charts::svg::{escape_xml, render_svg};
 use klaster_core::charts::{extract, ChartId, Palette, PaletteName};
-use klaster_core::registry::{validate_package, Resources};
 use klaster_core::text::Locale;
 use std::path::{Path, PathBuf};
 
@@ -16,16 +17,6 @@ const HEIGHT: u32 = 450;
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The shipped package's resources.
-fn package() -> Resources {
-    let dir = manifest_dir().join("../../public/data");
-    let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-    report
-        .package
-        .expect("the shipped package parses")
-        .resources
 }
 
 /// The element names of `svg`, checked to open and close in order.
@@ -100,7 +91,7 @@ fn compare(name: &str, svg: &str, update: bool) -> Result<(), String> {
 
 #[test]
 fn every_chart_matches_its_reviewed_reference_in_both_languages() {
-    let package = package();
+    let package = shipped_resources();
     let update = std::env::var("KLASTER_UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1");
     let palette = Palette::light();
     let mut failures = Vec::new();
@@ -131,7 +122,7 @@ fn every_chart_matches_its_reviewed_reference_in_both_languages() {
 
 #[test]
 fn every_palette_renders_every_chart() {
-    let package = package();
+    let package = shipped_resources();
     for name in PaletteName::ALL {
         let palette = name.palette();
         for id in ChartId::ALL {
@@ -147,7 +138,7 @@ fn every_palette_renders_every_chart() {
 
 #[test]
 fn svg_documents_carry_their_language_title_and_description() {
-    let package = package();
+    let package = shipped_resources();
     let chart = extract(ChartId::InitiativeGrowth, &package).unwrap();
     for locale in Locale::ALL {
         let svg = render_svg(&chart, locale, &Palette::light(), WIDTH, HEIGHT).unwrap();

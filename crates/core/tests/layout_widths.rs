@@ -13,23 +13,14 @@
 //! so the rule for it is that it is at least 60 % of the canvas wide and as tall as
 //! those proportions make it.
 
+mod common;
+use common::shipped_resources;
 use klaster_core::charts::frame::{on_screen, standalone_size, Frame, Variant};
 use klaster_core::charts::layout::{BodyLayout, ChartLayout, Rect, TextLine};
 use klaster_core::charts::model::{ChartBody, ChartData};
 use klaster_core::charts::{extract, ChartId};
 use klaster_core::format::unit_label;
-use klaster_core::registry::{validate_package, Resources};
 use klaster_core::text::Locale;
-use std::path::PathBuf;
-
-fn package() -> Resources {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-    let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-    report
-        .package
-        .expect("the shipped package parses")
-        .resources
-}
 
 const MIN_PLOT_SHARE: f64 = 0.6;
 const MIN_PLOT_HEIGHT: f64 = 200.0;
@@ -243,7 +234,7 @@ fn widths() -> impl Iterator<Item = f64> {
 /// Runs `check` on every chart in both languages at every width, and reports every
 /// problem at once.
 fn every_chart(form: &str, check: impl Fn(&ChartData, Locale, f64) -> Vec<String>) {
-    let package = package();
+    let package = shipped_resources();
     let mut failures = Vec::new();
     for id in ChartId::ALL {
         let chart = extract(id, &package).unwrap_or_else(|e| panic!("{e}"));

@@ -10,6 +10,8 @@
 //! `nextgen-capacities`'s id. A real addition adds its own variants: see the module
 //! comments of `registry.rs` and `charts/catalog.rs` for the files it touches.
 
+mod common;
+use common::shipped_resources;
 use klaster_core::charts::export::SourceIndex;
 use klaster_core::charts::model::{Bar, BarChart, ChartBody, ChartData, ChartKind, ChartSpec};
 use klaster_core::charts::svg::render_svg;
@@ -17,13 +19,12 @@ use klaster_core::charts::{ChartEntry, ChartId, Lack, Palette};
 use klaster_core::csv::{self, Table, FIGURE_HEADER};
 use klaster_core::figure::{Confidence, Figure, Qualifier, Unit};
 use klaster_core::queries::publishers;
-use klaster_core::registry::{check_resources, validate_package, Resource, Resources};
+use klaster_core::registry::{check_resources, Resource, Resources};
 use klaster_core::resources::{ResourceName, Source};
 use klaster_core::route::Page;
 use klaster_core::validate::Checker;
 use klaster_core::{Locale, PartialDate, Text};
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
 
 // ---------------------------------------------------------------- the example resource
 
@@ -182,15 +183,6 @@ fn harbours(first_source: &str) -> Harbours {
     }
 }
 
-fn shipped() -> Resources {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-    let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-    report
-        .package
-        .expect("the shipped package parses")
-        .resources
-}
-
 /// The id of a source the shipped package has.
 fn a_source(shipped: &Resources) -> String {
     shipped
@@ -216,7 +208,7 @@ fn with_harbours(shipped: &Resources, harbours: Harbours) -> Resources {
 
 #[test]
 fn the_checks_of_meaning_run_on_the_new_resource() {
-    let shipped = shipped();
+    let shipped = shipped_resources();
     let resources = with_harbours(&shipped, harbours(&a_source(&shipped)));
     assert_eq!(check_resources(&resources), Vec::new());
 
@@ -242,7 +234,7 @@ fn the_checks_of_meaning_run_on_the_new_resource() {
 
 #[test]
 fn the_new_resource_has_its_csv_table_beside_the_others() {
-    let resources = with_harbours(&shipped(), harbours("s"));
+    let resources = with_harbours(&shipped_resources(), harbours("s"));
     let tables = resources.tables();
     assert_eq!(tables.len(), ResourceName::ALL.len());
     let (_, table) = tables
@@ -257,7 +249,7 @@ fn the_new_resource_has_its_csv_table_beside_the_others() {
 
 #[test]
 fn the_new_chart_reads_exactly_what_its_row_lists_and_draws_as_bars() {
-    let shipped = shipped();
+    let shipped = shipped_resources();
     let source = a_source(&shipped);
     let resources = with_harbours(&shipped, harbours(&source));
     let row = harbour_row();
