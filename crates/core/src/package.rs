@@ -169,9 +169,6 @@ pub struct Release {
     pub hashes: BTreeMap<ResourceName, String>,
 }
 
-/// The descriptor's former name, kept for the app until the static-first rewrite lands.
-pub type DataPackage = PackageDescriptor;
-
 impl PackageDescriptor {
     pub fn resource(&self, name: ResourceName) -> Option<&ResourceDescriptor> {
         self.resources.iter().find(|r| r.name == name)
