@@ -3,9 +3,9 @@
 
 use crate::components::figure::FigureDetails;
 use crate::context::use_site;
-use klaster_core::i18n::Msg;
+use klaster_core::i18n::{event_kind_label, Msg};
 use klaster_core::queries::{actor_names, format_date_span, Provenance};
-use klaster_core::resources::{EventKind, TimelineEvent};
+use klaster_core::resources::TimelineEvent;
 use leptos::prelude::*;
 
 /// `events` as an ordered list, in the order given. `id_prefix` keeps element ids unique
@@ -54,18 +54,5 @@ pub fn Timeline(events: Vec<TimelineEvent>, id_prefix: &'static str) -> impl Int
                 }
             }).collect_view()}
         </ol>
-    }
-}
-
-pub fn event_kind_label(kind: EventKind) -> Msg {
-    match kind {
-        EventKind::Institution => Msg::PagesEventKindInstitution,
-        EventKind::Policy => Msg::PagesEventKindPolicy,
-        EventKind::Agreement => Msg::PagesEventKindAgreement,
-        EventKind::Announcement => Msg::PagesEventKindAnnouncement,
-        EventKind::Meeting => Msg::PagesEventKindMeeting,
-        EventKind::Statement => Msg::PagesEventKindStatement,
-        EventKind::Recognition => Msg::PagesEventKindRecognition,
-        EventKind::Construction => Msg::PagesEventKindConstruction,
     }
 }

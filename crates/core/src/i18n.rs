@@ -2,6 +2,7 @@
 //! package; these are the words of the interface around them.
 
 use crate::figure::Confidence;
+use crate::resources::EventKind;
 use crate::route::Page;
 use crate::text::{message_table, Locale};
 
@@ -678,6 +679,20 @@ pub fn confidence_label(confidence: Confidence) -> Msg {
         Confidence::Low => Msg::ConfidenceLow,
         Confidence::Unverified => Msg::ConfidenceUnverified,
         Confidence::Derived => Msg::ConfidenceDerived,
+    }
+}
+
+/// The name of a kind of event, as the pages and the timeline chart give it.
+pub fn event_kind_label(kind: EventKind) -> Msg {
+    match kind {
+        EventKind::Institution => Msg::PagesEventKindInstitution,
+        EventKind::Policy => Msg::PagesEventKindPolicy,
+        EventKind::Agreement => Msg::PagesEventKindAgreement,
+        EventKind::Announcement => Msg::PagesEventKindAnnouncement,
+        EventKind::Meeting => Msg::PagesEventKindMeeting,
+        EventKind::Statement => Msg::PagesEventKindStatement,
+        EventKind::Recognition => Msg::PagesEventKindRecognition,
+        EventKind::Construction => Msg::PagesEventKindConstruction,
     }
 }
 

@@ -218,6 +218,17 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    pub const ALL: [EventKind; 8] = [
+        EventKind::Institution,
+        EventKind::Policy,
+        EventKind::Agreement,
+        EventKind::Announcement,
+        EventKind::Meeting,
+        EventKind::Statement,
+        EventKind::Recognition,
+        EventKind::Construction,
+    ];
+
     /// Its name in the page's markup, as in the package: `construction`.
     pub fn key(self) -> &'static str {
         match self {
@@ -566,17 +577,7 @@ mod tests {
 
     #[test]
     fn an_event_kinds_key_is_its_name_in_the_package() {
-        use EventKind::*;
-        for kind in [
-            Institution,
-            Policy,
-            Agreement,
-            Announcement,
-            Meeting,
-            Statement,
-            Recognition,
-            Construction,
-        ] {
+        for kind in EventKind::ALL {
             let json = serde_json::to_string(&kind).unwrap_or_default();
             assert_eq!(json, format!("\"{}\"", kind.key()));
         }

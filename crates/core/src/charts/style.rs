@@ -202,16 +202,7 @@ mod tests {
 
     #[test]
     fn every_kind_of_event_has_its_own_shape() {
-        let kinds = [
-            EventKind::Institution,
-            EventKind::Policy,
-            EventKind::Agreement,
-            EventKind::Announcement,
-            EventKind::Meeting,
-            EventKind::Statement,
-            EventKind::Recognition,
-            EventKind::Construction,
-        ];
+        let kinds = EventKind::ALL;
         let shapes: std::collections::HashSet<_> = kinds.iter().map(|k| event_shape(*k)).collect();
         assert_eq!(shapes.len(), kinds.len());
     }

@@ -2,24 +2,7 @@
 //! labels, company names) come from the package; numbers never appear here.
 //! `{name}` marks a slot that [`ChartMsg::fill`] replaces.
 
-use crate::i18n::Msg;
-use crate::resources::EventKind;
 use crate::text::{message_table, Locale, Text};
-
-/// The name of a kind of event, as the pages name it.
-pub fn event_kind_text(kind: EventKind) -> Text {
-    let message = match kind {
-        EventKind::Institution => Msg::PagesEventKindInstitution,
-        EventKind::Policy => Msg::PagesEventKindPolicy,
-        EventKind::Agreement => Msg::PagesEventKindAgreement,
-        EventKind::Announcement => Msg::PagesEventKindAnnouncement,
-        EventKind::Meeting => Msg::PagesEventKindMeeting,
-        EventKind::Statement => Msg::PagesEventKindStatement,
-        EventKind::Recognition => Msg::PagesEventKindRecognition,
-        EventKind::Construction => Msg::PagesEventKindConstruction,
-    };
-    Text::new(message.get(Locale::Az), message.get(Locale::En))
-}
 
 impl ChartMsg {
     /// Both languages, as data texts are.

@@ -17,9 +17,10 @@ pub use timeline::{fit_text, EventLayout, TimelineLayout, EVENT_RADIUS, KEY_RADI
 
 use super::model::{ChartBody, ChartData, SeriesShape};
 use super::style::{event_shape, MarkerShape};
-use super::text::{event_kind_text, ChartMsg};
+use super::text::ChartMsg;
 use super::ticks;
 use crate::format::format_date;
+use crate::i18n::event_kind_label;
 use crate::text::{Locale, Text};
 
 const PAD: f64 = 14.0;
@@ -440,7 +441,7 @@ fn legend(
             for kind in kinds {
                 items.push((
                     LegendMark::Event(event_shape(kind)),
-                    event_kind_text(kind).get(locale).into(),
+                    event_kind_label(kind).get(locale).into(),
                 ));
             }
             if timeline.events.iter().any(|e| e.key) {
