@@ -86,29 +86,25 @@ fn figure_words(site: &Site, figure: &klaster_core::Figure<()>) -> (String, Stri
 
 /// The same document in each language, and the one for readers of neither.
 fn alternates(site: &Site) -> Vec<(&'static str, String)> {
+    let landing = ("x-default", site.absolute(""));
     match &site.document {
-        Document::Portal(page) => Locale::ALL
-            .iter()
-            .map(|l| (l.tag(), site.absolute(&Route::href(*l, page))))
-            .chain([("x-default", site.absolute(""))])
-            .collect(),
-        // A figure's page is a page of the portal: readers of neither language start at
-        // the landing page, as on every other page.
-        Document::Figure(_) => Locale::ALL
-            .iter()
-            .filter_map(|l| Some((l.tag(), site.absolute(&site.path_in(*l)?))))
-            .chain([("x-default", site.absolute(""))])
-            .collect(),
-        Document::Chart(_) | Document::ReleaseChart(..) => Locale::ALL
-            .iter()
-            .filter_map(|l| Some((l.tag(), site.absolute(&site.path_in(*l)?))))
-            .collect(),
+        Document::NotFound => Vec::new(),
+        // The landing page's pair is the home page in each language.
         Document::Landing => Locale::ALL
             .iter()
             .map(|l| (l.tag(), site.absolute(&Route::href(*l, &Page::Home))))
-            .chain([("x-default", site.absolute(""))])
+            .chain([landing])
             .collect(),
-        Document::NotFound => Vec::new(),
+        document => {
+            // Readers of neither language start at the landing page, from every page of the
+            // portal (a figure's page too); a chart page stands alone.
+            let portal = !matches!(document, Document::Chart(_) | Document::ReleaseChart(..));
+            Locale::ALL
+                .iter()
+                .filter_map(|l| Some((l.tag(), site.absolute(&site.path_in(*l)?))))
+                .chain(portal.then_some(landing))
+                .collect()
+        }
     }
 }
 
