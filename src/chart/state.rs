@@ -85,7 +85,7 @@ pub fn state_in_address(card: ChartId, embed: bool) -> Option<ChartState> {
     if embed {
         return Some(ChartState::from_query(card, &search));
     }
-    state_from_address(&search).filter(|state| klaster_core::embed::card_of(state.chart) == card)
+    state_from_address(&search).filter(|state| state.chart.entry().card == card)
 }
 
 /// The card's state as the reader has set it: what the address says, else a fresh card.

@@ -112,7 +112,7 @@ impl ChartState {
 
 /// Whether one card shows both charts (the park metrics share a card).
 pub fn same_card(a: ChartId, b: ChartId) -> bool {
-    card_of(a) == card_of(b)
+    a.entry().card == b.entry().card
 }
 
 /// `1.3.3.x.999` → `[1, 3]`: sorted, unique, bounded; anything else is dropped.
@@ -206,12 +206,6 @@ pub fn query_string(pairs: &[(&str, String)]) -> String {
     format!("?{}", joined.join("&"))
 }
 
-/// The card a chart is shown on (its catalog row's `card`): the park metrics share the
-/// residents card.
-pub fn card_of(chart: ChartId) -> ChartId {
-    chart.entry().card
-}
-
 /// The charts a card shows, its own first: the park card's metrics, or the card's chart.
 pub fn charts_of_card(card: ChartId) -> Vec<ChartId> {
     let mut charts: Vec<ChartId> = ChartId::ALL
@@ -277,7 +271,7 @@ pub fn oembed_file(chart: ChartId, locale: Locale) -> String {
 /// `en/nextgen/?chart=park-residents&metric=park-jobs#chart-park-residents`. The query
 /// carries the state; the fragment scrolls the card into view even with scripts off.
 pub fn permalink(locale: Locale, state: &ChartState) -> String {
-    let card = card_of(state.chart);
+    let card = state.chart.entry().card;
     let mut pairs = vec![("chart", card.as_str().to_string())];
     pairs.extend(
         state
@@ -312,7 +306,7 @@ pub fn state_from_address(address: &str) -> Option<ChartState> {
     let card = pairs(query)
         .find(|(key, _)| *key == "chart")
         .and_then(|(_, value)| ChartId::parse(value))
-        .map(card_of)?;
+        .map(|chart| chart.entry().card)?;
     let mut state = ChartState::from_query(card, query);
     // On the portal the park metric travels as `metric`, since `chart` names the card.
     if let Some(metric) = pairs(query)
@@ -575,8 +569,8 @@ mod tests {
     #[test]
     fn every_chart_shares_a_card_only_with_charts_of_its_page() {
         for chart in ChartId::ALL {
-            assert!(same_card(card_of(chart), chart));
-            assert_eq!(card_of(chart).entry().page, chart.entry().page);
+            assert!(same_card(chart.entry().card, chart));
+            assert_eq!(chart.entry().card.entry().page, chart.entry().page);
         }
     }
 

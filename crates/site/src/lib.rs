@@ -95,7 +95,7 @@ fn release_charts(frozen: &FrozenRelease) -> Vec<ChartId> {
     ChartId::ALL
         .into_iter()
         .filter(|chart| {
-            charts_of_card(klaster_core::embed::card_of(*chart))
+            charts_of_card(chart.entry().card)
                 .into_iter()
                 .all(|id| extract(id, &frozen.package.resources).is_ok())
         })
