@@ -67,9 +67,10 @@ pub fn render_dir(package_dir: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, St
     let package = report
         .package
         .ok_or_else(|| format!("the package in {} did not parse", package_dir.display()))?;
-    let mut written = render_package(&package, &ChartId::ALL, true, out_dir)?;
+    let charts = extract_all(&package, &ChartId::ALL)?;
+    let mut written = write_charts(&package, &charts, true, out_dir)?;
     let path = out_dir.join(CATALOG_FILE);
-    fs::write(&path, catalog_json(&package)?).map_err(|e| format!("{}: {e}", path.display()))?;
+    fs::write(&path, catalog_json(&charts)?).map_err(|e| format!("{}: {e}", path.display()))?;
     written.push(path);
     Ok(written)
 }
@@ -81,17 +82,21 @@ pub const CATALOG_FILE: &str = "catalog.json";
 /// code: a publisher's index of embeddable charts, and the browser suite, which checks
 /// each page against it. One row per chart, in catalog order: its id, the card that
 /// shows it, the page (its slug) and section the card stands in, its kind, the resources
-/// it reads, and its title and chart page in both languages.
-pub fn catalog_json(package: &Package) -> Result<String, String> {
+/// it reads, and its title and chart page in both languages. `charts`: every chart of
+/// the catalog, extracted.
+pub fn catalog_json(charts: &[ChartData]) -> Result<String, String> {
+    let in_both = |value: &dyn Fn(Locale) -> String| {
+        Locale::ALL
+            .iter()
+            .map(|locale| (locale.tag().to_string(), Value::String(value(*locale))))
+            .collect::<serde_json::Map<String, Value>>()
+    };
     let mut rows = Vec::new();
     for entry in catalog() {
-        let chart = extract(entry.chart, &package.resources).map_err(|e| e.to_string())?;
-        let in_both = |value: &dyn Fn(Locale) -> String| {
-            Locale::ALL
-                .iter()
-                .map(|locale| (locale.tag().to_string(), Value::String(value(*locale))))
-                .collect::<serde_json::Map<String, Value>>()
-        };
+        let chart = charts
+            .iter()
+            .find(|chart| chart.spec.id == entry.chart)
+            .ok_or_else(|| format!("chart {} was not extracted", entry.id))?;
         rows.push(json!({
             "id": entry.id,
             "card": entry.card.as_str(),
@@ -115,10 +120,24 @@ pub fn render_package(
     cards: bool,
     out_dir: &Path,
 ) -> Result<Vec<PathBuf>, String> {
-    let charts = charts
+    write_charts(package, &extract_all(package, charts)?, cards, out_dir)
+}
+
+/// `charts` of `package`, extracted.
+fn extract_all(package: &Package, charts: &[ChartId]) -> Result<Vec<ChartData>, String> {
+    charts
         .iter()
         .map(|id| extract(*id, &package.resources).map_err(|e| e.to_string()))
-        .collect::<Result<Vec<ChartData>, String>>()?;
+        .collect()
+}
+
+/// Writes the files of `charts` (extracted from `package`) to `out_dir`.
+fn write_charts(
+    package: &Package,
+    charts: &[ChartData],
+    cards: bool,
+    out_dir: &Path,
+) -> Result<Vec<PathBuf>, String> {
     let index = SourceIndex::new(&package.resources);
     let sources = package
         .resources
@@ -128,7 +147,7 @@ pub fn render_package(
         index: &index,
         sources,
     };
-    let rendered = in_parallel(&charts, |chart| {
+    let rendered = in_parallel(charts, |chart| {
         chart_files(chart, &Palette::light(), &words, cards)
     });
     fs::create_dir_all(out_dir.join("body")).map_err(|e| format!("{}: {e}", out_dir.display()))?;
