@@ -46,18 +46,10 @@ pub fn hydrate() {
 #[cfg(test)]
 pub(crate) mod test_data {
     use klaster_core::registry::{validate_package, Package};
-    use klaster_core::resources::Source;
 
     pub fn package() -> Package {
         let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data");
         let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
         report.package.expect("the shipped package parses")
-    }
-
-    pub fn sources(package: &Package) -> &[Source] {
-        package
-            .resources
-            .get::<Vec<Source>>()
-            .expect("the package has its sources")
     }
 }

@@ -1,7 +1,7 @@
 //! Moving through a chart with the keyboard: which key is which move. Where a move
 //! lands is the core's business (`charts::hit::step`).
 
-use klaster_core::charts::hit::Step;
+use klaster_core::charts::hit::{Step, KEYS};
 
 /// What a key press does on a focused chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,19 +11,15 @@ pub enum KeyAction {
     Release,
 }
 
-/// The action of `key` (a `KeyboardEvent.key`), if the chart handles it. Left and
-/// Right move along a series, Up and Down between series, Home and End to its ends.
+/// The action of `key` (a `KeyboardEvent.key`), if the chart handles it: a move of the
+/// core's key table, or Escape.
 pub fn key_action(key: &str) -> Option<KeyAction> {
-    Some(match key {
-        "ArrowRight" => KeyAction::Move(Step::Next),
-        "ArrowLeft" => KeyAction::Move(Step::Previous),
-        "ArrowDown" => KeyAction::Move(Step::NextSeries),
-        "ArrowUp" => KeyAction::Move(Step::PreviousSeries),
-        "Home" => KeyAction::Move(Step::First),
-        "End" => KeyAction::Move(Step::Last),
-        "Escape" => KeyAction::Release,
-        _ => return None,
-    })
+    if key == "Escape" {
+        return Some(KeyAction::Release);
+    }
+    KEYS.iter()
+        .find(|(name, _)| *name == key)
+        .map(|(_, step)| KeyAction::Move(*step))
 }
 
 #[cfg(test)]

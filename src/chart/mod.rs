@@ -7,7 +7,8 @@
 //! - `state`: what a reader sets on a card, and that state in the address;
 //! - `live` (browser only): the card's files fetched and verified, the canvas drawn by the
 //!   core's `draw_laid_out`, the legend toggles, tooltips and keys;
-//! - `tooltip`, `keyboard`, `clipboard`: one concern each.
+//! - `keyboard`, `clipboard`: one concern each (the tooltip's words are the core's
+//!   `charts::tip`).
 
 #[cfg(feature = "ssr")]
 mod card;
@@ -29,8 +30,6 @@ mod share;
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 mod state;
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-mod tooltip;
-
 #[cfg(feature = "ssr")]
 pub use card::ChartCard;
 

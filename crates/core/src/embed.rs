@@ -259,6 +259,16 @@ pub fn body_image_file(chart: ChartId, locale: Locale, variant: &str) -> String 
     )
 }
 
+/// What each spot of that picture shows, for an embed's pointer and keys
+/// (`charts::values`): `charts/values/<id>-<lang>-<variant>.json`, the picture's name
+/// with `values` for `body` and `.json` for `.svg`, so a page finds it from the picture
+/// it shows.
+pub fn values_file(chart: ChartId, locale: Locale, variant: &str) -> String {
+    body_image_file(chart, locale, variant)
+        .replacen("charts/body/", "charts/values/", 1)
+        .replace(".svg", ".json")
+}
+
 pub fn card_image_file(chart: ChartId, locale: Locale) -> String {
     format!("charts/{}-{}-card.png", chart.as_str(), locale.tag())
 }

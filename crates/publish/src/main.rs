@@ -17,7 +17,8 @@ usage:
                                            validate, then draw every chart in both languages to <out-dir>/<chart>-<locale>.svg,
                                            the same as a PNG (<chart>-<locale>.png), a social card (<chart>-<locale>-card.png),
                                            its data (<chart>-<locale>.csv, .json), and the body a page shows before its
-                                           code wakes, one file per width (body/<chart>-<locale>-<s|m|l>.svg)
+                                           code wakes, one file per width (body/<chart>-<locale>-<s|m|l>.svg), each with
+                                           what its spots show, for an embed's pointer and keys (values/…-<s|m|l>.json)
   klaster-publish world-map <countries-110m.json> <package-dir>
                                            convert world-atlas's TopoJSON (Natural Earth) into <package-dir>/world-map.json;
                                            then stamp";
@@ -42,7 +43,7 @@ fn main() -> ExitCode {
             match klaster_publish::render::render_dir(&PathBuf::from(dir), &PathBuf::from(out)) {
                 Ok(files) => {
                     println!(
-                        "rendered {} files (SVG, PNG, social card, data, page bodies) to {}",
+                        "rendered {} files (SVG, PNG, social card, data, page bodies and their value maps) to {}",
                         files.len(),
                         out
                     );

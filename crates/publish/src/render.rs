@@ -15,8 +15,9 @@ use crate::validate_dir;
 use klaster_core::charts::export::{to_csv, to_json, SourceIndex};
 use klaster_core::charts::frame::{on_screen, standalone_size, Frame, VARIANTS};
 use klaster_core::charts::svg::{render_body_svg, render_svg};
+use klaster_core::charts::values::value_map;
 use klaster_core::charts::{catalog, extract, ChartData, ChartId, Palette};
-use klaster_core::embed::{body_image_file, chart_page_file};
+use klaster_core::embed::{body_image_file, chart_page_file, values_file};
 use klaster_core::registry::Package;
 use klaster_core::resources::Source;
 use klaster_core::text::Locale;
@@ -150,7 +151,10 @@ fn write_charts(
     let rendered = in_parallel(charts, |chart| {
         chart_files(chart, &Palette::light(), &words, cards)
     });
-    fs::create_dir_all(out_dir.join("body")).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    for folder in ["body", "values"] {
+        fs::create_dir_all(out_dir.join(folder))
+            .map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    }
     let mut written = Vec::new();
     for files in rendered {
         for (name, bytes) in files? {
@@ -186,6 +190,10 @@ fn chart_files(
             let name = body_image_file(id, locale, variant.name);
             let name = name.trim_start_matches("charts/").to_string();
             files.push((name, svg.into_bytes()));
+            let values = value_map(&body, &frame, locale, words.index, words.sources);
+            let name = values_file(id, locale, variant.name);
+            let name = name.trim_start_matches("charts/").to_string();
+            files.push((name, values.to_json().into_bytes()));
         }
         let stem = format!("{}-{}", id.as_str(), locale.tag());
         files.push((

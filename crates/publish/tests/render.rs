@@ -6,7 +6,7 @@
 
 use klaster_core::charts::frame::VARIANTS;
 use klaster_core::charts::{extract, ChartId, Palette};
-use klaster_core::embed::{body_image_file, chart_page_file};
+use klaster_core::embed::{body_image_file, chart_page_file, values_file};
 use klaster_core::text::Locale;
 use klaster_publish::render::{
     card_file_name, file_size, png_file_name, render_dir, svg_file_name, CARD_HEIGHT, CARD_WIDTH,
@@ -56,8 +56,8 @@ fn every_chart_is_rendered_as_svg_png_and_card_in_both_languages() {
         .package
         .expect("the shipped package parses")
         .resources;
-    // SVG, PNG, card, CSV, JSON, and a body per width.
-    let per_chart = 5 + VARIANTS.len();
+    // SVG, PNG, card, CSV, JSON, and a body and its value map per width.
+    let per_chart = 5 + 2 * VARIANTS.len();
     // …and the catalog beside them.
     assert_eq!(
         written.len(),
@@ -127,6 +127,26 @@ fn every_chart_is_rendered_as_svg_png_and_card_in_both_languages() {
                     body.contains("prefers-color-scheme:dark"),
                     "{file}: follows the page"
                 );
+                // Beside each picture, what its spots show, at the picture's width.
+                let file = values_file(chart, locale, variant.name);
+                let path = out.join(file.trim_start_matches("charts/"));
+                assert!(written.contains(&path), "{file} is not in the list written");
+                let map: serde_json::Value =
+                    serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+                assert_eq!(map["width"], f64::from(variant.width), "{file}");
+                let values = map["values"].as_array().expect("values");
+                assert!(
+                    !values.is_empty() && !map["runs"].as_array().unwrap().is_empty(),
+                    "{file}"
+                );
+                for value in values {
+                    assert!(
+                        value["lines"][0]["text"]
+                            .as_str()
+                            .is_some_and(|t| !t.is_empty()),
+                        "{file}"
+                    );
+                }
             }
 
             for (name, size) in [

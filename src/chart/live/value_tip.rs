@@ -1,8 +1,7 @@
 //! The value under the pointer or the keyboard's step: a tooltip with its words, and a
 //! ring around its mark. Both are for the eye only; the live region reads the value out.
 
-use crate::chart::tooltip::{placement, ValueInfo};
-use klaster_core::i18n::{confidence_label, Msg};
+use klaster_core::charts::tip::{placement, ValueInfo};
 use klaster_core::Locale;
 use leptos::prelude::*;
 
@@ -34,33 +33,12 @@ pub fn ValueTip(
         let (x, y) = spot.get()?;
         let info = info.get()?;
         let place = placement((x, y), canvas_width.get());
-        // Every rating is named; one a reader must be warned about is a badge.
-        let rating = info.confidence.map(|c| {
-            let words = confidence_label(c).get(locale);
-            match c.needs_warning() {
-                true => view! {
-                    <p class="badge" data-confidence=c.key()>{words}</p>
-                }
-                .into_any(),
-                false => view! {
-                    <p>{Msg::ConfidenceLabel.get(locale)} ": " {words}</p>
-                }
-                .into_any(),
-            }
-        });
         Some(view! {
             <div class="chart-tooltip" aria-hidden="true"
                 style:left=format!("{x}px") style:top=format!("{y}px") style:transform=place.transform>
-                <p class="chart-tooltip__title">{info.title}</p>
-                {info.label.map(|l| view! { <p>{l}</p> })}
-                {info.value.map(|v| view! { <p class="chart-tooltip__value">{v}</p> })}
-                {info.date.map(|d| view! { <p>{d}</p> })}
-                {rating}
-                {(!info.publishers.is_empty()).then(|| view! {
-                    <p class="chart-tooltip__source">
-                        {Msg::Source.get(locale)} ": " {info.publishers.join("; ")}
-                    </p>
-                })}
+                {info.lines(locale).into_iter().map(|line| view! {
+                    <p class=line.class data-confidence=line.confidence>{line.text}</p>
+                }).collect_view()}
             </div>
         })
     }

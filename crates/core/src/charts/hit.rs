@@ -213,6 +213,18 @@ pub fn point(chart: &ChartData, target: Target) -> Option<&Point> {
     }
 }
 
+/// The key (a `KeyboardEvent.key`) of each move: Left and Right along a series, Up and
+/// Down between series, Home and End to its ends. The live card and an embed's value map
+/// both read this table.
+pub const KEYS: [(&str, Step); 6] = [
+    ("ArrowRight", Step::Next),
+    ("ArrowLeft", Step::Previous),
+    ("ArrowDown", Step::NextSeries),
+    ("ArrowUp", Step::PreviousSeries),
+    ("Home", Step::First),
+    ("End", Step::Last),
+];
+
 /// A keyboard move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {

@@ -31,6 +31,8 @@ pub mod style;
 pub mod text;
 pub mod theme;
 pub mod ticks;
+pub mod tip;
+pub mod values;
 
 #[cfg(feature = "charts")]
 pub mod draw;

@@ -1,13 +1,15 @@
 //! What the pointer or the keyboard is on, in words: the tooltip's lines and the
 //! sentence the live region reads out, from the same row as the table and the CSV.
+//! The live card shows them, and the build writes them into an embed's value maps
+//! ([`super::values`]), so a tooltip reads the same wherever it comes from.
 
-use klaster_core::charts::export::{ChartRow, SourceIndex};
-use klaster_core::format::format_date;
-use klaster_core::format::format_value;
-use klaster_core::i18n::confidence_label;
-use klaster_core::queries::publishers;
-use klaster_core::resources::Source;
-use klaster_core::{Confidence, Locale};
+use super::export::{ChartRow, SourceIndex};
+use crate::format::{format_date, format_value};
+use crate::i18n::{confidence_label, Msg};
+use crate::queries::publishers;
+use crate::resources::Source;
+use crate::{Confidence, Locale};
+use serde::Serialize;
 
 /// One value, ready to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +69,59 @@ impl ValueInfo {
             format!("{}: {}", self.title, details.join(", "))
         }
     }
+
+    /// The tooltip's paragraphs, in order: title, label, value, date, the rating (a
+    /// badge when a reader must be warned) and the publishers.
+    pub fn lines(&self, locale: Locale) -> Vec<TipLine> {
+        let line = |class: Option<&'static str>, text: String| TipLine {
+            class,
+            confidence: None,
+            text,
+        };
+        let mut lines = vec![line(Some("chart-tooltip__title"), self.title.clone())];
+        lines.extend(self.label.clone().map(|l| line(None, l)));
+        lines.extend(
+            self.value
+                .clone()
+                .map(|v| line(Some("chart-tooltip__value"), v)),
+        );
+        lines.extend(self.date.clone().map(|d| line(None, d)));
+        if let Some(c) = self.confidence {
+            let words = confidence_label(c).get(locale);
+            lines.push(match c.needs_warning() {
+                true => TipLine {
+                    class: Some("badge"),
+                    confidence: Some(c.key()),
+                    text: words.to_string(),
+                },
+                false => line(
+                    None,
+                    format!("{}: {words}", Msg::ConfidenceLabel.get(locale)),
+                ),
+            });
+        }
+        if !self.publishers.is_empty() {
+            lines.push(line(
+                Some("chart-tooltip__source"),
+                format!(
+                    "{}: {}",
+                    Msg::Source.get(locale),
+                    self.publishers.join("; ")
+                ),
+            ));
+        }
+        lines
+    }
+}
+
+/// One paragraph of a tooltip: `<p class data-confidence>text</p>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TipLine {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<&'static str>,
+    pub text: String,
 }
 
 /// Where a tooltip goes beside the value at `(x, y)` on a canvas `width` wide: above
@@ -100,10 +155,23 @@ pub fn placement((x, y): (f64, f64), width: f64) -> Placement {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_data::{package, sources};
-    use klaster_core::charts::export::{row_of, rows};
-    use klaster_core::charts::hit::Target;
-    use klaster_core::charts::{extract, ChartId};
+    use crate::charts::export::{row_of, rows};
+    use crate::charts::hit::Target;
+    use crate::charts::{extract, ChartId};
+    use crate::registry::{validate_package, Package};
+
+    fn package() -> Package {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+        let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
+        report.package.expect("the shipped package parses")
+    }
+
+    fn sources(package: &Package) -> &[Source] {
+        package
+            .resources
+            .get::<Vec<Source>>()
+            .expect("the package has its sources")
+    }
 
     #[test]
     fn a_point_says_its_series_value_date_and_source() {
