@@ -134,7 +134,7 @@ fn static_plot(
     data: &ChartData,
     locale: Locale,
     files: &str,
-    eager: bool,
+    embed: bool,
     page_of: &dyn Fn(ChartId) -> String,
 ) -> AnyView {
     let shown = on_screen(data);
@@ -166,20 +166,36 @@ fn static_plot(
         .next()
         .unwrap_or_default();
     let metrics = matches!(chart, ChartId::Park(_)).then(|| park_links(chart, locale, page_of));
+    // An embed answers the pointer and keys from its picture's value map (boot.js): the
+    // words it needs for that are here, hidden until then.
+    let help_id = format!("chart-{}-values-help", chart.as_str());
+    let label = embed.then(|| Msg::ChartPlotLabel.get(locale));
     view! {
         {metrics}
         <div class="chart-card__chart">
             {legend}
-            <div class="chart-card__plot">
+            <div class="chart-card__plot" data-values-label=label>
                 <picture class="chart-card__picture">
                     {sources}
                     <img src=file(last.name) width=widest.width.to_string() height=widest.height.to_string()
-                        alt=alt loading=if eager { "eager" } else { "lazy" } decoding="async"/>
+                        alt=alt loading=if embed { "eager" } else { "lazy" } decoding="async"/>
                 </picture>
+                {embed.then(|| view! {
+                    <p class="chart-card__help" id=help_id hidden>{Msg::ChartHelp.get(locale)}</p>
+                })}
             </div>
+            {embed.then(|| view! { <p class="chart-sr-only" aria-live="polite" data-values-said=""></p> })}
         </div>
     }
     .into_any()
+}
+
+/// A series entry's style index, which an embed's address names to hide it (`hide=`).
+fn series_style(mark: LegendMark) -> Option<String> {
+    match mark {
+        LegendMark::Series(style, _) => Some(style.to_string()),
+        _ => None,
+    }
 }
 
 /// The legend as the live card will show it, with its marks drawn in SVG by the core;
@@ -198,7 +214,8 @@ fn static_legend(
         view! {
             <div class="chart-legend__series">
                 {series.into_iter().map(|(mark, label)| view! {
-                    <span class="chart-legend__toggle chart-legend__toggle--static">
+                    <span class="chart-legend__toggle chart-legend__toggle--static"
+                        data-series=series_style(mark)>
                         <span class="chart-legend__swatch" inner_html=swatch(mark)></span>
                         <span>{label}</span>
                     </span>

@@ -80,8 +80,8 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// The script every page loads: theme switch, landing redirect, language switch, an
-/// embed's height and notices, the service worker, and the islands, woken near the
-/// viewport (portal) or on engagement (embed). See boot.js; a failure anywhere leaves
+/// embed's height and notices and its answers from value maps, the service worker, and
+/// the islands, woken near the viewport (portal) or when an embed's picture must change. See boot.js; a failure anywhere leaves
 /// the page as it is, complete, with a note on each chart card.
 const BOOT_TEMPLATE: &str = include_str!("boot.js");
 

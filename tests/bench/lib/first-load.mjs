@@ -7,7 +7,8 @@
 //   is live). Service workers are blocked, so every request is the page's own.
 // - Its service worker, in a second visit that allows it: what it fetches to install.
 // - An embed: `load` (5 s after the load event, no interaction), then `more` (the first
-//   hover: the wasm, the chart's data, the canvas, the first tooltip).
+//   hover: the picture's value map and the first tooltip; the drawing code waits for a
+//   legend press).
 
 import { MOBILE, SLOW_4G, memory, settle, sleep, wakeEveryChart, withTimeout } from './browser.mjs';
 

@@ -1,5 +1,6 @@
 // An embed on a slow phone: from the reader's first pointer-over (which fetches the
-// wasm and the chart's data) to the chart going live and to its first tooltip, with
+// picture's value map) to the chart answering (its value map in, `data-values`; or, where
+// the drawing code was asked for, live) and to its first tooltip, with
 // Chromium's own throttling set to the numbers of Lighthouse's mobile profile.
 
 import { MOBILE, SLOW_4G, sleep } from './browser.mjs';
@@ -13,9 +14,9 @@ function recordMoments() {
   };
   document.addEventListener('pointerover', () => mark('over'), { capture: true, passive: true });
   new MutationObserver(() => {
-    if (document.querySelector('.chart-card[data-live]')) mark('live');
+    if (document.querySelector('.chart-card[data-live], .chart-card[data-values=""]')) mark('live');
     if (document.querySelector('.chart-tooltip')) mark('tooltip');
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-live'] });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-live', 'data-values'] });
 }
 
 /** `at`: where the unthrottled visit saw a tooltip, so the pointer rests on a value from

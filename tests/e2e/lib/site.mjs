@@ -102,6 +102,27 @@ export async function wakeCards(page, ids, options) {
   for (const id of ids) await wakeCard(page, id, options);
 }
 
+/**
+ * Engagement in an embed: waits until card `id` answers the pointer and keys from its
+ * picture's value map (`data-values` empty: the map is in), without the drawing code.
+ */
+export async function answeringCard(page, id, { timeout = WAKE_MS } = {}) {
+  try {
+    await page.waitForFunction(
+      (id) => {
+        const el = document.getElementById(`chart-${id}`);
+        return el.getAttribute('data-values') === '' || document.documentElement.dataset.bootFailed === 'true';
+      },
+      id,
+      { timeout, polling: 50 },
+    );
+  } catch (err) {
+    throw new Error(`#chart-${id} did not answer from its value map within ${timeout} ms`, { cause: err });
+  }
+  const failed = await page.evaluate(() => document.documentElement.dataset.bootFailed === 'true');
+  assert.equal(failed, false, `#chart-${id}: its value map could not be loaded (data-boot-failed)`);
+}
+
 /** How many times card `id`'s canvas has drawn. */
 export async function draws(page, id) {
   return page.evaluate((id) => Number(document.querySelector(`#chart-${id} .chart-card__canvas canvas`)?.dataset.draws ?? 0), id);

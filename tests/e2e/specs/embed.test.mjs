@@ -33,7 +33,7 @@ import path from 'node:path';
 import { REPO_ROOT, requireBuiltSite } from '../lib/dist.mjs';
 import { serveStatic } from '../lib/server.mjs';
 import { VIEWPORTS, openPage, screenshot, closeBrowser, formatProblems } from '../lib/browser.mjs';
-import { wakeCard } from '../lib/site.mjs';
+import { wakeCard, answeringCard } from '../lib/site.mjs';
 
 /** Generous: on a busy two-core machine a frame's wasm may take seconds to start. */
 const WAIT_MS = 30_000;
@@ -263,7 +263,7 @@ async function engage(page, index, frame) {
   await page.mouse.move(box.x + box.width / 2, Math.max(box.y - 10, 0));
   await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200), { steps: 5 });
   const id = await frame.evaluate(() => document.documentElement.dataset.embed);
-  await wakeCard(frame, id);
+  await answeringCard(frame, id);
 }
 
 describe('embeds in an article on another origin (built chart pages)', () => {
@@ -394,7 +394,7 @@ describe('embeds in an article on another origin (built chart pages)', () => {
         await screenshotArticle(page, frames, `embed-article-${size}`);
         const before = new Map(EMBEDS.map((embed) => [chartPage(embed), brotliBytes(dist, portal.url, fetchedBy.get(chartPage(embed)))]));
 
-        // A reader engages: the chart comes to life in place, and the frame still fits.
+        // A reader engages: the chart answers in place, and the frame still fits.
         for (const [index, frame] of frames.entries()) {
           await page.locator('iframe').nth(index).scrollIntoViewIfNeeded();
           await engage(page, index, frame);
@@ -404,12 +404,12 @@ describe('embeds in an article on another origin (built chart pages)', () => {
         await page.mouse.move(0, 0);
         await screenshotArticle(page, frames, `embed-article-${size}-live`);
         // What each embed cost the article's reader, as a host serving the precompressed
-        // files sends it: before a hover (the first view) and after (the chart's code and data).
+        // files sends it: before a hover (the first view) and after (its value map).
         for (const embed of EMBEDS) {
           const file = chartPage(embed);
           const after = brotliBytes(dist, portal.url, fetchedBy.get(file));
           console.log(`embed ${size} ${file}: ${kb(before.get(file))} before a hover, ${kb(after)} after (brotli)`);
-          assert.ok(before.get(file) > 0 && after > before.get(file), `${file}: the code and data came with the hover`);
+          assert.ok(before.get(file) > 0 && after > before.get(file), `${file}: the value map came with the hover`);
           assert.ok(before.get(file) <= FIRST_VIEW_BYTES, `${file}: the first view costs ${kb(before.get(file))}, more than ${kb(FIRST_VIEW_BYTES)}`);
         }
         assert.deepEqual(problems, [], formatProblems(problems));

@@ -26,7 +26,7 @@ import path from 'node:path';
 import { requireBuiltSite } from '../lib/dist.mjs';
 import { serveStatic } from '../lib/server.mjs';
 import { openPage, closeBrowser, formatProblems, screenshot } from '../lib/browser.mjs';
-import { LOCALES, BROWSER_LOCALE, CHARTS, pagePath, chartPage, card, cardState, wakeCard, WAKE_MS } from '../lib/site.mjs';
+import { LOCALES, BROWSER_LOCALE, CHARTS, pagePath, chartPage, card, cardState, wakeCard, answeringCard, WAKE_MS } from '../lib/site.mjs';
 
 const PAYLOADS = [
   '<img src=x onerror=window.__xss=1>',
@@ -88,6 +88,17 @@ async function poisonedSite(dist) {
     resource.hash = descriptor.resources[i].hash;
   });
   await fsp.writeFile(descriptorPath, `${JSON.stringify(stamped, null, 2)}\n`);
+  // The build's value maps, which an embed answers from, carry the data's words too.
+  const values = path.join(dir, 'charts', 'values');
+  let n = 0;
+  for (const name of (await fsp.readdir(values)).filter((f) => f.endsWith('.json'))) {
+    const map = JSON.parse(await fsp.readFile(path.join(values, name), 'utf8'));
+    for (const value of map.values) {
+      value.lines.forEach((line) => { line.text = `${PAYLOADS[n++ % PAYLOADS.length]} ${line.text}`; });
+      value.sentence = `${PAYLOADS[n++ % PAYLOADS.length]} ${value.sentence}`;
+    }
+    await fsp.writeFile(path.join(values, name), JSON.stringify(map));
+  }
   return dir;
 }
 
@@ -163,13 +174,17 @@ describe('hostile', () => {
         if (where.startsWith('chart-')) await page.mouse.move(50, 50);
         let shownAsText = 0;
         for (const id of ids) {
-          await wakeCard(page, id);
+          // A chart page answers from its value map, in its static card.
+          const embed = where.startsWith('chart-');
+          if (embed) await answeringCard(page, id);
+          else await wakeCard(page, id);
           await showValues(page, id);
-          shownAsText += await card(page, id).evaluate((el) => {
-            const live = el.querySelector('.chart-card__live');
+          shownAsText += await card(page, id).evaluate((el, embed) => {
+            const live = el.querySelector(embed ? '.chart-card__static' : '.chart-card__live');
             const words = `${live.textContent} ${[...live.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')).join(' ')}`;
-            return ['<img src=x', '<script>', '<svg onload', '<iframe srcdoc', '</title><script>'].filter((p) => words.includes(p)).length;
-          });
+            const said = el.querySelector('[data-values-said]')?.textContent ?? '';
+            return ['<img src=x', '<script>', '<svg onload', '<iframe srcdoc', '</title><script>'].filter((p) => `${words} ${said}`.includes(p)).length;
+          }, embed);
         }
         assert.ok(shownAsText > 0, `${where}: the payload is shown as text in the live cards`);
         await page.waitForTimeout(100);

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { requireBuiltSite } from '../lib/dist.mjs';
 import { serveStatic } from '../lib/server.mjs';
 import { openPage, screenshot, closeBrowser, formatProblems } from '../lib/browser.mjs';
-import { CHARTS, CHART_PAGES, PAGES, LOCALES, pagePath, chartPage, card, wakeCard } from '../lib/site.mjs';
+import { CHARTS, CHART_PAGES, PAGES, LOCALES, pagePath, chartPage, card, wakeCard, answeringCard } from '../lib/site.mjs';
 
 /**
  * A copy of dist/ with one byte flipped in every root file matching `pattern` (the
@@ -159,9 +159,14 @@ describe('integrity and content security', () => {
         await page.goto(`${site.url}${pagePath('en', slug)}`);
         for (const id of ids) await wakeCard(page, id);
       }
+      // A chart page answering from its value map, then with its drawing code (an address
+      // that hides a series).
       await page.goto(`${site.url}${chartPage('member-map', 'az')}`);
       await page.mouse.move(100, 100);
-      await wakeCard(page, 'member-map');
+      await answeringCard(page, 'member-map');
+      await page.goto(`${site.url}${chartPage('initiative-growth', 'az')}?hide=1`);
+      await page.mouse.move(100, 100);
+      await wakeCard(page, 'initiative-growth');
       const tt = await page.evaluate(() => !!window.trustedTypes?.defaultPolicy);
       assert.ok(tt, 'the Trusted Types default policy is in place');
       const refused = await page.evaluate(() => {

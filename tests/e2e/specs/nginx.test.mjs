@@ -30,7 +30,7 @@ import { requireBuiltSite } from '../lib/dist.mjs';
 import { CONTENT_TYPES, headersFor, parseHeadersFile, serveStatic } from '../lib/server.mjs';
 import { startNginx, SUBPATH } from '../lib/nginx.mjs';
 import { openPage, closeBrowser, formatProblems } from '../lib/browser.mjs';
-import { wakeCard } from '../lib/site.mjs';
+import { wakeCard, answeringCard } from '../lib/site.mjs';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -385,7 +385,7 @@ describe('served by nginx with the repository configuration', () => {
         await chartFrame.waitForLoadState('load');
         const box = await page.locator('#chart').boundingBox();
         await page.mouse.move(box.x + 100, box.y + 100);
-        await wakeCard(chartFrame, chartFrame.url().match(/chart-(.+)-(az|en)\.html/)[1], { timeout: WAIT_MS });
+        await answeringCard(chartFrame, chartFrame.url().match(/chart-(.+)-(az|en)\.html/)[1], { timeout: WAIT_MS });
         assert.equal(await chartFrame.evaluate(() => origin), 'null', 'the frame has an opaque origin');
         const portalFrame = await (await page.$('#portal')).contentFrame();
         const deadline = Date.now() + WAIT_MS;

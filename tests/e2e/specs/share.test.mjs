@@ -20,7 +20,7 @@ import assert from 'node:assert/strict';
 
 import { builtSiteSuite } from '../lib/suite.mjs';
 import { VIEWPORTS, openPage, checkA11y, formatViolations, formatProblems, screenshot } from '../lib/browser.mjs';
-import { CHARTS, wakeCard, wakeCards } from '../lib/site.mjs';
+import { CHARTS, wakeCard, wakeCards, answeringCard } from '../lib/site.mjs';
 
 // The contract of klaster_core::embed::snippet.
 const SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
@@ -312,9 +312,10 @@ describe('permalinks, share menu and embed dialog', () => {
       assert.match(await notice.innerText(), /updated since it was embedded/);
       const current = await page.locator('main[data-version]').getAttribute('data-version');
       assert.match(current, /^[0-9a-f]{12}$/);
-      // The code loads when the reader engages.
+      // The reader engages: the embed answers from its value map and keeps the table's
+      // state in the address, as the live card does.
       await page.mouse.move(200, 200);
-      await wakeCard(page, id);
+      await answeringCard(page, id);
       await shownTable(page, id).locator('summary').click();
       await page.waitForFunction(() => !location.search.includes('view=table'), null, { timeout: 5_000 });
       assert.equal(await page.evaluate(() => location.search), '?theme=dark&data=0123456789ab');

@@ -48,7 +48,7 @@ const PAGE_ROWS: &Rows = &[
     ("everything: requests", "full.requests", Unit::Count),
     ("everything: brotli", "full.brotli", Unit::Bytes),
     (
-        "first pointer-over → chart live, slow 4G",
+        "first pointer-over → chart answering, slow 4G",
         "tooltip.live",
         Unit::Ms,
     ),
@@ -278,7 +278,7 @@ impl Report<'_> {
         md += "*First load*: a phone screen (412×823) with a 4× slower CPU, empty cache, no network throttling, \
                 until the page has settled \
                 without scrolling (an embed: 5 s after its load, no interaction). *Everything*: after scrolling to \
-                every chart until each is live (an embed: after the first hover, its chart live and a tooltip \
+                every chart until each is live (an embed: after the first hover, its value map in and a tooltip \
                 shown); a file asked for again is counted once. The previous release drew every chart on load, so \
                 its first load was everything. The embed's pointer-over timings use Chromium's throttling with \
                 Lighthouse's mobile numbers (150 ms round trip, 1.6 Mbps down, 750 kbps up, CPU 4× slower), \
