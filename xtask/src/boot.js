@@ -224,12 +224,15 @@
   };
   document.addEventListener('pointermove', lastPointer, { passive: true });
   document.addEventListener('pointerover', lastPointer, { passive: true });
+  //__KLASTER_EMBED_BEGIN__
   // ---- An embed answers the reader's pointer and keys from its picture's value map, a
   // small file the build wrote beside the picture (klaster_core::charts::values): which
   // value each spot of the picture shows, its tooltip's words, where each key goes. The
   // drawing code (the islands' wasm) loads only when the picture itself must change: a
   // legend toggle pressed, or an address that hides series. A frozen release's chart page
-  // (which boots with the portal's app and has no islands) answers the same way.
+  // (which boots with the portal's app and has no islands) answers the same way. Only the
+  // boot scripts of chart pages carry this part (`cargo xtask build` cuts it from the
+  // portal pages' one).
   var valueMaps = {};
   function valueMapUrl(img) {
     var src = img.currentSrc || img.src;
@@ -357,6 +360,13 @@
     // A finger lifted leaves too: a tapped value keeps its tooltip.
     plot.addEventListener('pointerleave', function (event) { if (event.pointerType !== 'touch') release(); });
     plot.addEventListener('blur', release);
+    // The picture scales with the page: the highlighted value's ring and tooltip follow it,
+    // unless the page now shows another picture.
+    window.addEventListener('resize', function () {
+      if (current === null) return;
+      if (valueMapUrl(img) === mapUrl) show(current, false);
+      else release();
+    });
     plot.addEventListener('keydown', function (event) {
       if (!map) return;
       if (event.key === 'Escape') {
@@ -368,6 +378,13 @@
       var moves = current === null ? map.start : map.values[current] && map.values[current].keys;
       if (!has(moves, event.key)) return;
       event.preventDefault();
+      // The page has since changed width and shows another picture: the move starts again
+      // on that picture's map.
+      if (valueMapUrl(img) !== mapUrl) {
+        var key = event.key;
+        load().then(function () { if (has(map.start, key)) show(map.start[key], true); }, function () {});
+        return;
+      }
       show(moves[event.key], true);
     });
 
@@ -433,7 +450,7 @@
       failed(error);
     });
   }
-
+  //__KLASTER_EMBED_END__
   if (embed) {
     // Most readers of an article scroll past; what answers them loads at the first sign
     // of intent: the value maps, or the drawing code when the address hides series the
@@ -441,7 +458,7 @@
     var drawn = !!queryValue('hide', /^\d+(\.\d+)*$/);
     var engage = function () {
       ['pointerover', 'focusin', 'touchstart'].forEach(function (type) { document.removeEventListener(type, engage, true); });
-      if (drawn) Array.prototype.forEach.call(islands, wake);
+      if (drawn || typeof answerFromValues !== 'function') Array.prototype.forEach.call(islands, wake);
       else Array.prototype.forEach.call(cards, answerFromValues);
     };
     ['pointerover', 'focusin', 'touchstart'].forEach(function (type) {

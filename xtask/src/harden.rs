@@ -89,11 +89,40 @@ const BOOT_TEMPLATE: &str = include_str!("boot.js");
 /// paint. Inline, so it costs no request; the policy allows exactly this text.
 const THEME_SCRIPT: &str = "(function(){try{var e=document.documentElement,t=e.hasAttribute('data-embed')?(/[?&]theme=(light|dark)(&|$)/.exec(location.search)||[])[1]:localStorage.getItem('klaster-theme');if(t==='dark'||t==='light')e.setAttribute('data-theme',t)}catch(x){}})();";
 
-fn boot_script(js: &str, wasm: &str, wasm_integrity: &str) -> String {
-    BOOT_TEMPLATE
+/// The part of boot.js only chart pages need (an embed's answers from value maps), between
+/// these lines.
+const EMBED_BEGIN: &str = "  //__KLASTER_EMBED_BEGIN__\n";
+const EMBED_END: &str = "  //__KLASTER_EMBED_END__\n";
+
+fn boot_script(js: &str, wasm: &str, wasm_integrity: &str, embeds: bool) -> String {
+    let template = match (
+        BOOT_TEMPLATE.find(EMBED_BEGIN),
+        BOOT_TEMPLATE.find(EMBED_END),
+    ) {
+        (Some(begin), Some(end)) if embeds => format!(
+            "{}{}{}",
+            &BOOT_TEMPLATE[..begin],
+            &BOOT_TEMPLATE[begin + EMBED_BEGIN.len()..end],
+            &BOOT_TEMPLATE[end + EMBED_END.len()..]
+        ),
+        (Some(begin), Some(end)) => format!(
+            "{}{}",
+            &BOOT_TEMPLATE[..begin],
+            &BOOT_TEMPLATE[end + EMBED_END.len()..]
+        ),
+        _ => BOOT_TEMPLATE.to_string(),
+    };
+    template
         .replace("__KLASTER_JS__", js)
         .replace("__KLASTER_WASM__", wasm)
         .replace("__KLASTER_WASM_INTEGRITY__", wasm_integrity)
+}
+
+/// Whether a page is a chart page (an embed's document): its `<html>` names the chart.
+fn is_embed(html: &str) -> bool {
+    html.find("<html")
+        .and_then(|at| html[at..].find('>').map(|end| &html[at..at + end]))
+        .is_some_and(|tag| tag.contains(" data-embed=\""))
 }
 
 /// The service worker's release: a short hash over the app (its boot script names every
@@ -179,8 +208,9 @@ pub fn harden(dist: &Path) -> Result<()> {
                 .map_err(|e| format!("{}: {e}", path.display()))
         })
         .collect::<Result<_>>()?;
-    // The portal's pages boot one app, the chart pages the embeds' own build; each app has
-    // one boot script. Pages in other folders reach them by other relative addresses, so
+    // The portal's pages boot one app, the chart pages the embeds' own build (a frozen
+    // release's chart page the portal's); a chart page's boot script also answers from value
+    // maps, so each app has a boot script per kind of page it serves. Pages in other folders reach them by other relative addresses, so
     // the policy lists each app's import map for each folder depth.
     let hardened = prepare(texts.iter().map(|(_, text)| text.as_str()), |file| {
         fs::read(dist.join(file)).map_err(|e| format!("{}: {e}", dist.join(file).display()))
@@ -299,8 +329,11 @@ pub struct Hardened {
     pub policy: String,
 }
 
-/// One build of the islands (the portal's, or the embeds') with its boot script.
+/// One build of the islands (the portal's, or the embeds') with its boot script, for
+/// chart pages or for the others (a frozen release's chart page boots with the portal's
+/// build, and answers from value maps like any chart page).
 pub struct App {
+    embeds: bool,
     pub boot_file: String,
     pub boot_text: String,
     /// The integrity of the boot script and of the app's JS glue.
@@ -365,10 +398,14 @@ pub fn prepare<'a>(
     read: impl Fn(&str) -> Result<Vec<u8>>,
 ) -> Result<Hardened> {
     // Each app's files, and the ways to the root its pages use.
-    let mut named: Vec<((String, String), Vec<String>)> = Vec::new();
+    let mut named: Vec<((String, String, bool), Vec<String>)> = Vec::new();
     for html in pages {
         let marker = find_marker(html)?;
-        let names = (marker.js.to_string(), marker.wasm.to_string());
+        let names = (
+            marker.js.to_string(),
+            marker.wasm.to_string(),
+            is_embed(html),
+        );
         let at = match named.iter().position(|(n, _)| *n == names) {
             Some(at) => at,
             None => {
@@ -385,8 +422,8 @@ pub fn prepare<'a>(
     }
     let mut apps = Vec::new();
     let mut hashes = Vec::new();
-    for ((js, wasm), roots) in named {
-        let boot_text = boot_script(&js, &wasm, &sri(&read(&wasm)?));
+    for ((js, wasm, embeds), roots) in named {
+        let boot_text = boot_script(&js, &wasm, &sri(&read(&wasm)?), embeds);
         let boot_file = format!(
             "boot-{}.js",
             &csp_hash(&boot_text)[7..23].replace(['+', '/'], "0")
@@ -398,6 +435,7 @@ pub fn prepare<'a>(
                 .map(|root| csp_hash(&import_map(root, &js, &js_integrity))),
         );
         apps.push(App {
+            embeds,
             boot_integrity: sri(boot_text.as_bytes()),
             boot_file,
             boot_text,
@@ -407,6 +445,7 @@ pub fn prepare<'a>(
         });
     }
     hashes.sort();
+    hashes.dedup();
     hashes.push(csp_hash(THEME_SCRIPT));
     Ok(Hardened {
         apps,
@@ -422,7 +461,10 @@ pub fn apply(html: &str, hardened: &Hardened) -> Result<String> {
     let app = hardened
         .apps
         .iter()
-        .find(|app| (marker.js, marker.wasm) == (app.js.as_str(), app.wasm.as_str()))
+        .find(|app| {
+            (marker.js, marker.wasm, is_embed(html))
+                == (app.js.as_str(), app.wasm.as_str(), app.embeds)
+        })
         .ok_or_else(|| {
             format!(
                 "the marker names {} and {}, not an app the hardening prepared",
@@ -516,6 +558,26 @@ mod tests {
             !html.contains("<script type=\"module\">"),
             "no inline bootstrap remains"
         );
+    }
+
+    #[test]
+    fn only_chart_pages_boot_with_the_answers_from_value_maps() {
+        let chart_page = sample().replace("<html>", "<html lang=\"en\" data-embed=\"x\">");
+        let pages = [sample(), chart_page.clone()];
+        let hardened = prepare(pages.iter().map(String::as_str), read).unwrap();
+        let [portal, charts] = &hardened.apps[..] else {
+            panic!("one app, booted two ways")
+        };
+        assert!(charts.boot_text.contains("function answerFromValues(card)"));
+        assert!(!portal.boot_text.contains("function answerFromValues"));
+        assert_ne!(portal.boot_file, charts.boot_file);
+        for app in [portal, charts] {
+            assert!(!app.boot_text.contains("__KLASTER_EMBED"));
+        }
+        let page = apply(&chart_page, &hardened).unwrap();
+        assert!(page.contains(&charts.boot_file));
+        // One import map for the one app: the policy lists it once.
+        assert_eq!(hardened.policy.matches("'sha256-").count(), 2);
     }
 
     #[test]

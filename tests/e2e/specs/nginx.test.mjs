@@ -187,18 +187,19 @@ async function checkFile({ base, dist, p, hashed }) {
 }
 
 /**
- * Waits until a page's chart cards (if any) have come to life: each is scrolled to (a
- * chart page is engaged with the pointer, as a reader would) and must draw its canvas;
- * a failed start of the islands fails.
+ * Waits until a page's chart cards (if any) have come to life: each is scrolled to and
+ * must draw its canvas; a chart page is engaged with the pointer, as a reader would, and
+ * must answer from its value map. A failed start fails.
  */
 async function waitForPage(page, what) {
   const cards = await page.locator('.chart-card[id]').evaluateAll((els) => els.map((el) => el.id.replace(/^chart-/, '')));
-  // A release's chart page stays as the build wrote it: no island, nothing to wake.
-  if (cards.length === 0 || (await page.locator('leptos-island').count()) === 0) return;
-  if (await page.evaluate(() => document.documentElement.hasAttribute('data-embed'))) await page.mouse.move(100, 100);
+  if (cards.length === 0) return;
+  const chartPage = await page.evaluate(() => document.documentElement.hasAttribute('data-embed'));
+  if (chartPage) await page.mouse.move(100, 100);
   for (const id of cards) {
     try {
-      await wakeCard(page, id, { timeout: WAIT_MS });
+      if (chartPage) await answeringCard(page, id, { timeout: WAIT_MS });
+      else await wakeCard(page, id, { timeout: WAIT_MS });
     } catch (err) {
       throw new Error(`${what}: ${err.message}`, { cause: err });
     }
