@@ -199,7 +199,8 @@ fn series_style(mark: LegendMark) -> Option<String> {
 }
 
 /// The legend as the live card will show it, with its marks drawn in SVG by the core;
-/// the series toggles are plain words until the card wakes up.
+/// the series toggles are plain words until the card wakes up (in an embed, until a reader
+/// engages: a press then brings the live card with that series hidden).
 fn static_legend(
     data: &ChartData,
     entries: &[klaster_core::charts::layout::LegendEntry],

@@ -112,11 +112,20 @@ fn boot_script(js: &str, wasm: &str, wasm_integrity: &str, embeds: bool) -> Stri
         ),
         _ => BOOT_TEMPLATE.to_string(),
     };
-    template
+    // Every page's first view carries the boot script: its comments stay in the source.
+    let code: Vec<&str> = template
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect();
+    format!("{BOOT_HEADER}\n{}\n", code.join("\n"))
         .replace("__KLASTER_JS__", js)
         .replace("__KLASTER_WASM__", wasm)
         .replace("__KLASTER_WASM_INTEGRITY__", wasm_integrity)
 }
+
+/// The one comment a served boot script keeps.
+const BOOT_HEADER: &str =
+    "// Klaster's boot script, written by `cargo xtask build` from xtask/src/boot.js (read the comments there); do not edit.";
 
 /// Whether a page is a chart page (an embed's document): its `<html>` names the chart.
 fn is_embed(html: &str) -> bool {
@@ -578,6 +587,24 @@ mod tests {
         assert!(page.contains(&charts.boot_file));
         // One import map for the one app: the policy lists it once.
         assert_eq!(hardened.policy.matches("'sha256-").count(), 2);
+    }
+
+    #[test]
+    fn the_served_boot_script_keeps_its_code_and_not_its_comments() {
+        let script = boot_script("app.js", "app_bg.wasm", "sha384-x", true);
+        assert!(script.starts_with(BOOT_HEADER));
+        assert_eq!(
+            script
+                .lines()
+                .filter(|l| l.trim_start().starts_with("//"))
+                .count(),
+            1
+        );
+        assert!(script.contains("siteUrl('app.js')") && script.contains("'sha384-x'"));
+        assert!(
+            script.len() * 10 < BOOT_TEMPLATE.len() * 9,
+            "the source's comments are more than a tenth of it"
+        );
     }
 
     #[test]
