@@ -89,49 +89,41 @@ const BOOT_TEMPLATE: &str = include_str!("boot.js");
 /// paint. Inline, so it costs no request; the policy allows exactly this text.
 const THEME_SCRIPT: &str = "(function(){try{var e=document.documentElement,t=e.hasAttribute('data-embed')?(/[?&]theme=(light|dark)(&|$)/.exec(location.search)||[])[1]:localStorage.getItem('klaster-theme');if(t==='dark'||t==='light')e.setAttribute('data-theme',t)}catch(x){}})();";
 
-/// The part of boot.js only chart pages need (an embed's answers from value maps), between
-/// these lines.
-const EMBED_BEGIN: &str = "  //__KLASTER_EMBED_BEGIN__\n";
-const EMBED_END: &str = "  //__KLASTER_EMBED_END__\n";
+/// How an embed answers from value maps: an ES module the boot script imports when a
+/// reader engages, so no page's first view carries it.
+const VALUES_TEMPLATE: &str = include_str!("values.js");
 
-fn boot_script(js: &str, wasm: &str, wasm_integrity: &str, embeds: bool) -> String {
-    let template = match (
-        BOOT_TEMPLATE.find(EMBED_BEGIN),
-        BOOT_TEMPLATE.find(EMBED_END),
-    ) {
-        (Some(begin), Some(end)) if embeds => format!(
-            "{}{}{}",
-            &BOOT_TEMPLATE[..begin],
-            &BOOT_TEMPLATE[begin + EMBED_BEGIN.len()..end],
-            &BOOT_TEMPLATE[end + EMBED_END.len()..]
-        ),
-        (Some(begin), Some(end)) => format!(
-            "{}{}",
-            &BOOT_TEMPLATE[..begin],
-            &BOOT_TEMPLATE[end + EMBED_END.len()..]
-        ),
-        _ => BOOT_TEMPLATE.to_string(),
-    };
-    // Every page's first view carries the boot script: its comments stay in the source.
-    let code: Vec<&str> = template
+/// A served script: its code, with the source's comments left in the source (every
+/// page's first view carries the boot script), under one line that says where it comes
+/// from.
+fn served(source: &str, from: &str) -> String {
+    let code: Vec<&str> = source
         .lines()
         .filter(|line| !line.trim_start().starts_with("//"))
         .collect();
-    format!("{BOOT_HEADER}\n{}\n", code.join("\n"))
+    format!(
+        "// Written by `cargo xtask build` from xtask/src/{from} (read the comments there); do not edit.\n{}\n",
+        code.join("\n")
+    )
+}
+
+/// The value maps' module as served, and its file name, which changes with its content.
+fn values_module() -> (String, String) {
+    let text = served(VALUES_TEMPLATE, "values.js");
+    let hex: String = Sha256::digest(text.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    (format!("values-{hex}.js"), text)
+}
+
+fn boot_script(js: &str, wasm: &str, wasm_integrity: &str, values: &str) -> String {
+    served(BOOT_TEMPLATE, "boot.js")
         .replace("__KLASTER_JS__", js)
         .replace("__KLASTER_WASM__", wasm)
         .replace("__KLASTER_WASM_INTEGRITY__", wasm_integrity)
-}
-
-/// The one comment a served boot script keeps.
-const BOOT_HEADER: &str =
-    "// Klaster's boot script, written by `cargo xtask build` from xtask/src/boot.js (read the comments there); do not edit.";
-
-/// Whether a page is a chart page (an embed's document): its `<html>` names the chart.
-fn is_embed(html: &str) -> bool {
-    html.find("<html")
-        .and_then(|at| html[at..].find('>').map(|end| &html[at..at + end]))
-        .is_some_and(|tag| tag.contains(" data-embed=\""))
+        .replace("__KLASTER_VALUES__", values)
 }
 
 /// The service worker's release: a short hash over the app (its boot script names every
@@ -217,9 +209,8 @@ pub fn harden(dist: &Path) -> Result<()> {
                 .map_err(|e| format!("{}: {e}", path.display()))
         })
         .collect::<Result<_>>()?;
-    // The portal's pages boot one app, the chart pages the embeds' own build (a frozen
-    // release's chart page the portal's); a chart page's boot script also answers from value
-    // maps, so each app has a boot script per kind of page it serves. Pages in other folders reach them by other relative addresses, so
+    // The portal's pages boot one app, the chart pages the embeds' own build; each app has
+    // one boot script. Pages in other folders reach them by other relative addresses, so
     // the policy lists each app's import map for each folder depth.
     let hardened = prepare(texts.iter().map(|(_, text)| text.as_str()), |file| {
         fs::read(dist.join(file)).map_err(|e| format!("{}: {e}", dist.join(file).display()))
@@ -227,6 +218,8 @@ pub fn harden(dist: &Path) -> Result<()> {
     for app in &hardened.apps {
         fs::write(dist.join(&app.boot_file), &app.boot_text).map_err(|e| e.to_string())?;
     }
+    fs::write(dist.join(&hardened.values.file), &hardened.values.text)
+        .map_err(|e| e.to_string())?;
     let renamed = fingerprint_page_scripts(dist)?;
     // A release changes with any script a page loads: the apps' boot scripts name their
     // files by content, and the page scripts' new names do too.
@@ -335,14 +328,13 @@ pub fn pin_scripts(html: &str, read: impl Fn(&str) -> Result<Vec<u8>>) -> Result
 /// What every page's head gets: its app's boot script, and the one policy.
 pub struct Hardened {
     pub apps: Vec<App>,
+    /// The value maps' module, which every boot script may import.
+    pub values: Module,
     pub policy: String,
 }
 
-/// One build of the islands (the portal's, or the embeds') with its boot script, for
-/// chart pages or for the others (a frozen release's chart page boots with the portal's
-/// build, and answers from value maps like any chart page).
+/// One build of the islands (the portal's, or the embeds') with its boot script.
 pub struct App {
-    embeds: bool,
     pub boot_file: String,
     pub boot_text: String,
     /// The integrity of the boot script and of the app's JS glue.
@@ -395,9 +387,20 @@ fn find_marker(html: &str) -> Result<Marker<'_>> {
     })
 }
 
-/// The import map that gives the app's JS glue its integrity, as `root` reaches it.
-fn import_map(root: &str, js: &str, integrity: &str) -> String {
-    format!(r#"{{"integrity":{{"{root}{js}":"{integrity}"}}}}"#)
+/// The import map that gives the app's JS glue and the value maps' module their
+/// integrity, as `root` reaches them.
+fn import_map(root: &str, js: &str, integrity: &str, values: &Module) -> String {
+    format!(
+        r#"{{"integrity":{{"{root}{js}":"{integrity}","{root}{}":"{}"}}}}"#,
+        values.file, values.integrity
+    )
+}
+
+/// A module the boot script imports, with its integrity.
+pub struct Module {
+    pub file: String,
+    pub text: String,
+    integrity: String,
 }
 
 /// The boot scripts of the apps the pages' markers name, and the policy that allows each
@@ -407,14 +410,10 @@ pub fn prepare<'a>(
     read: impl Fn(&str) -> Result<Vec<u8>>,
 ) -> Result<Hardened> {
     // Each app's files, and the ways to the root its pages use.
-    let mut named: Vec<((String, String, bool), Vec<String>)> = Vec::new();
+    let mut named: Vec<((String, String), Vec<String>)> = Vec::new();
     for html in pages {
         let marker = find_marker(html)?;
-        let names = (
-            marker.js.to_string(),
-            marker.wasm.to_string(),
-            is_embed(html),
-        );
+        let names = (marker.js.to_string(), marker.wasm.to_string());
         let at = match named.iter().position(|(n, _)| *n == names) {
             Some(at) => at,
             None => {
@@ -429,10 +428,16 @@ pub fn prepare<'a>(
     if named.is_empty() {
         return Err("no page to harden".into());
     }
+    let (file, text) = values_module();
+    let values = Module {
+        integrity: sri(text.as_bytes()),
+        file,
+        text,
+    };
     let mut apps = Vec::new();
     let mut hashes = Vec::new();
-    for ((js, wasm, embeds), roots) in named {
-        let boot_text = boot_script(&js, &wasm, &sri(&read(&wasm)?), embeds);
+    for ((js, wasm), roots) in named {
+        let boot_text = boot_script(&js, &wasm, &sri(&read(&wasm)?), &values.file);
         let boot_file = format!(
             "boot-{}.js",
             &csp_hash(&boot_text)[7..23].replace(['+', '/'], "0")
@@ -441,10 +446,9 @@ pub fn prepare<'a>(
         hashes.extend(
             roots
                 .iter()
-                .map(|root| csp_hash(&import_map(root, &js, &js_integrity))),
+                .map(|root| csp_hash(&import_map(root, &js, &js_integrity, &values))),
         );
         apps.push(App {
-            embeds,
             boot_integrity: sri(boot_text.as_bytes()),
             boot_file,
             boot_text,
@@ -454,10 +458,10 @@ pub fn prepare<'a>(
         });
     }
     hashes.sort();
-    hashes.dedup();
     hashes.push(csp_hash(THEME_SCRIPT));
     Ok(Hardened {
         apps,
+        values,
         policy: policy(&hashes),
     })
 }
@@ -470,10 +474,7 @@ pub fn apply(html: &str, hardened: &Hardened) -> Result<String> {
     let app = hardened
         .apps
         .iter()
-        .find(|app| {
-            (marker.js, marker.wasm, is_embed(html))
-                == (app.js.as_str(), app.wasm.as_str(), app.embeds)
-        })
+        .find(|app| (marker.js, marker.wasm) == (app.js.as_str(), app.wasm.as_str()))
         .ok_or_else(|| {
             format!(
                 "the marker names {} and {}, not an app the hardening prepared",
@@ -483,7 +484,7 @@ pub fn apply(html: &str, hardened: &Hardened) -> Result<String> {
     let root = marker.root;
     let tags = format!(
         "<script>{THEME_SCRIPT}</script>\n  <script type=\"importmap\">{}</script>\n  <script src=\"{root}{}\" integrity=\"{}\" crossorigin=\"anonymous\" defer></script>",
-        import_map(root, &app.js, &app.js_integrity),
+        import_map(root, &app.js, &app.js_integrity, &hardened.values),
         app.boot_file,
         app.boot_integrity,
     );
@@ -570,29 +571,35 @@ mod tests {
     }
 
     #[test]
-    fn only_chart_pages_boot_with_the_answers_from_value_maps() {
-        let chart_page = sample().replace("<html>", "<html lang=\"en\" data-embed=\"x\">");
-        let pages = [sample(), chart_page.clone()];
-        let hardened = prepare(pages.iter().map(String::as_str), read).unwrap();
-        let [portal, charts] = &hardened.apps[..] else {
-            panic!("one app, booted two ways")
-        };
-        assert!(charts.boot_text.contains("function answerFromValues(card)"));
-        assert!(!portal.boot_text.contains("function answerFromValues"));
-        assert_ne!(portal.boot_file, charts.boot_file);
-        for app in [portal, charts] {
-            assert!(!app.boot_text.contains("__KLASTER_EMBED"));
-        }
-        let page = apply(&chart_page, &hardened).unwrap();
-        assert!(page.contains(&charts.boot_file));
-        // One import map for the one app: the policy lists it once.
-        assert_eq!(hardened.policy.matches("'sha256-").count(), 2);
+    fn the_value_maps_module_is_its_own_file_named_by_the_boot_script_with_its_integrity() {
+        let (html, hardened) = rewrite_index(&sample(), read).unwrap();
+        let values = &hardened.values;
+        assert!(values.file.starts_with("values-") && values.file.ends_with(".js"));
+        assert!(values
+            .text
+            .contains("export function answerFromValues(card, boot)"));
+        assert!(hardened.apps[0]
+            .boot_text
+            .contains(&format!("siteUrl('{}')", values.file)));
+        assert!(!hardened.apps[0]
+            .boot_text
+            .contains("function answerFromValues"));
+        assert!(html.contains(&format!(
+            "\"./{}\":\"{}\"",
+            values.file,
+            sri(values.text.as_bytes())
+        )));
+        // The name follows the content, so a host may keep the file a year.
+        assert!(
+            crate::host_config::Kind::of(&format!("/{}", values.file))
+                == crate::host_config::Kind::Hashed
+        );
     }
 
     #[test]
-    fn the_served_boot_script_keeps_its_code_and_not_its_comments() {
-        let script = boot_script("app.js", "app_bg.wasm", "sha384-x", true);
-        assert!(script.starts_with(BOOT_HEADER));
+    fn a_served_script_keeps_its_code_and_not_its_comments() {
+        let script = boot_script("app.js", "app_bg.wasm", "sha384-x", "values-0.js");
+        assert!(script.starts_with("// Written by `cargo xtask build` from xtask/src/boot.js"));
         assert_eq!(
             script
                 .lines()
@@ -717,7 +724,7 @@ mod tests {
         assert!(page.contains(&format!("src=\"../../{}\"", hardened.apps[0].boot_file)));
         assert!(page.contains("{\"integrity\":{\"../../app-1.js\""));
         for root in ["./", "../../"] {
-            let map = import_map(root, "app-1.js", &sri(b"app-1.js"));
+            let map = import_map(root, "app-1.js", &sri(b"app-1.js"), &hardened.values);
             assert!(hardened.policy.contains(&csp_hash(&map)), "{root}");
         }
         assert!(page.contains(&hardened.policy));
@@ -734,7 +741,7 @@ mod tests {
         assert!(!page.contains(&hardened.apps[0].boot_file));
         assert!(hardened.apps[1].boot_text.contains("siteUrl('embed-1.js')"));
         for js in ["app-1.js", "embed-1.js"] {
-            let map = import_map("./", js, &sri(js.as_bytes()));
+            let map = import_map("./", js, &sri(js.as_bytes()), &hardened.values);
             assert!(hardened.policy.contains(&csp_hash(&map)), "{js}");
         }
     }

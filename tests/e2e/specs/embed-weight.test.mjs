@@ -1,11 +1,12 @@
-// An embed costs an article's reader little (issue 13): its first view is HTML, CSS and the
-// picture the build drew. At the first sign of intent (the pointer over the frame, focus,
-// a touch) it fetches the picture's value map, a file of a few kilobytes the build wrote
-// beside the picture (klaster_core::charts::values), and answers the pointer and keys from
-// it. The drawing code (the embeds' own build of the islands) and the chart's data files
-// (listed on the page's <main data-needs>) come only when the picture must change: a
-// legend toggle pressed. Never a file of another chart or page. A reader who points at the
-// picture before the map has arrived sees the value there once it has, and nothing moves.
+// An embed costs an article's reader little (issue 13): its first view is HTML, CSS, the
+// boot script and the picture the build drew. At the first sign of intent (the pointer over
+// the frame, focus, a touch) it imports the module that answers from value maps and fetches
+// the picture's value map, a file of a few kilobytes the build wrote beside the picture
+// (klaster_core::charts::values), and answers the pointer and keys from it. The drawing
+// code (the embeds' own build of the islands) and the chart's data files (listed on the
+// page's <main data-needs>) come only when the picture must change: a legend toggle
+// pressed. Never a file of another chart or page. A reader who points at the picture
+// before the map has arrived sees the value there once it has, and nothing moves.
 
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,6 +41,7 @@ function allowed(chart, lang, needs) {
       file === 'favicon.svg' ||
       new RegExp(`^charts/body/${chart}-${lang}-[sml]\\.svg$`).test(file),
     values: (file) => new RegExp(`^charts/values/${chart}-${lang}-[sml]\\.json$`).test(file),
+    answers: (file) => /^values-[0-9a-f]{16}\.js$/.test(file),
     code: (file) => /^klaster-[0-9a-f]+(_bg\.wasm|\.js)$/.test(file),
     data: (file) => file === 'data/datapackage.json' || needs.includes(file.replace(/^data\//, '')),
   };
@@ -70,8 +72,9 @@ describe('an embed loads only what its chart needs, and only when a reader engag
         await answeringCard(page, chart);
         const hovered = requests.map((url) => below(url, site.url)).slice(before.length);
         const fetched = hovered.filter((file) => !rules.before(file));
-        assert.equal(fetched.length, 1, `${name}: after a hover, one value map and nothing else: ${fetched}`);
-        assert.ok(rules.values(fetched[0]), `${name}: ${fetched[0]} is not its picture's value map`);
+        assert.equal(fetched.length, 2, `${name}: after a hover, the answering module, one value map and nothing else: ${fetched}`);
+        assert.equal(fetched.filter(rules.answers).length, 1, `${name}: the module that answers from value maps: ${fetched}`);
+        assert.equal(fetched.filter(rules.values).length, 1, `${name}: its picture's value map: ${fetched}`);
         assert.equal(await page.$('.chart-card[data-live]'), null, `${name}: the drawing code came with a hover`);
 
         // A legend toggle changes the picture: now the drawing code comes, with the data.
@@ -83,7 +86,7 @@ describe('an embed loads only what its chart needs, and only when a reader engag
           const after = requests.map((url) => below(url, site.url)).slice(before.length + hovered.length);
           const code = after.filter(rules.code);
           assert.equal(code.length, 2, `${name}: the embeds' JS glue and wasm, once each: ${code}`);
-          const stray = after.filter((file) => !rules.before(file) && !rules.values(file) && !rules.code(file) && !rules.data(file));
+          const stray = after.filter((file) => !rules.before(file) && !rules.values(file) && !rules.answers(file) && !rules.code(file) && !rules.data(file));
           assert.deepEqual(stray, [], `${name} fetched files that are not its chart's`);
           for (const file of needs) assert.ok(after.includes(`data/${file}`), `${name} did not fetch ${file}`);
           // The embed's code is the embeds' own build, not the portal's.
