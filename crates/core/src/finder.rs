@@ -171,11 +171,7 @@ mod tests {
 
     #[test]
     fn every_figure_of_the_shipped_package_is_listed_once() {
-        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-        let report = crate::registry::validate_package(|p| {
-            std::fs::read(dir.join(p)).map_err(|e| e.to_string())
-        });
-        let package = report.package.expect("the shipped package parses");
+        let package = crate::test_data::package();
         let figures = all_figures(&package.resources);
         assert!(figures.len() > 100, "{}", figures.len());
         let mut ids: Vec<&str> = figures.iter().map(|l| l.figure.id.as_str()).collect();

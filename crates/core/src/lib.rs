@@ -30,3 +30,24 @@ pub mod format;
 pub mod i18n;
 pub mod link;
 pub mod route;
+
+/// The shipped data package, validated, for the core's unit tests (the integration tests
+/// have `tests/common`).
+#[cfg(test)]
+pub(crate) mod test_data {
+    use crate::registry::{validate_package, Package};
+    use crate::resources::Source;
+
+    pub fn package() -> Package {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+        let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
+        report.package.expect("the shipped package parses")
+    }
+
+    pub fn sources(package: &Package) -> &[Source] {
+        package
+            .resources
+            .get::<Vec<Source>>()
+            .expect("the package has its sources")
+    }
+}

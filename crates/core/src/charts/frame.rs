@@ -264,14 +264,7 @@ pub fn backing_size((width, height): (f64, f64), pixel_ratio: f64) -> (u32, u32)
 mod tests {
     use super::*;
     use crate::charts::{extract, ChartId, ParkTopic};
-    use crate::registry::{validate_package, Package};
-    use std::path::PathBuf;
-
-    fn package() -> Package {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-        let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-        report.package.expect("the shipped package parses")
-    }
+    use crate::test_data::package;
 
     #[test]
     fn the_backing_store_is_the_css_size_times_the_pixel_ratio() {

@@ -158,20 +158,7 @@ mod tests {
     use crate::charts::export::{row_of, rows};
     use crate::charts::hit::Target;
     use crate::charts::{extract, ChartId};
-    use crate::registry::{validate_package, Package};
-
-    fn package() -> Package {
-        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-        let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-        report.package.expect("the shipped package parses")
-    }
-
-    fn sources(package: &Package) -> &[Source] {
-        package
-            .resources
-            .get::<Vec<Source>>()
-            .expect("the package has its sources")
-    }
+    use crate::test_data::{package, sources};
 
     #[test]
     fn a_point_says_its_series_value_date_and_source() {

@@ -151,18 +151,12 @@ mod tests {
     use super::*;
     use crate::charts::frame::{on_screen, VARIANTS};
     use crate::charts::{extract, ChartId};
-    use crate::registry::{validate_package, Package};
-
-    fn package() -> Package {
-        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-        let report = validate_package(|p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-        report.package.expect("the shipped package parses")
-    }
+    use crate::test_data::{package, sources};
 
     fn maps(id: ChartId) -> Vec<(ChartData, Frame, ValueMap)> {
         let package = package();
         let index = SourceIndex::new(&package.resources);
-        let sources = package.resources.get::<Vec<Source>>().expect("sources");
+        let sources = sources(&package);
         let chart = on_screen(&extract(id, &package.resources).expect("extracts"));
         VARIANTS
             .iter()
