@@ -110,12 +110,21 @@ fn served(source: &str, from: &str) -> String {
 /// The value maps' module as served, and its file name, which changes with its content.
 fn values_module() -> (String, String) {
     let text = served(VALUES_TEMPLATE, "values.js");
-    let hex: String = Sha256::digest(text.as_bytes())
+    (content_named("values.js", text.as_bytes()), text)
+}
+
+/// `name` with 16 hex digits of its content's SHA-256 before the extension
+/// (`figures-<hex>.js`), as trunk names the app's files, so hosts may keep it a year.
+fn content_named(name: &str, content: &[u8]) -> String {
+    let hex: String = Sha256::digest(content)
         .iter()
         .take(8)
         .map(|b| format!("{b:02x}"))
         .collect();
-    (format!("values-{hex}.js"), text)
+    match name.rsplit_once('.') {
+        Some((stem, extension)) => format!("{stem}-{hex}.{extension}"),
+        None => format!("{name}-{hex}"),
+    }
 }
 
 fn boot_script(js: &str, wasm: &str, wasm_integrity: &str, values: &str) -> String {
@@ -278,8 +287,7 @@ fn with_cors_stylesheets(html: &str) -> String {
 const PAGE_SCRIPTS: [&str; 1] = ["figures.js"];
 
 /// Gives each of [`PAGE_SCRIPTS`] a name that changes with its content
-/// (`figures-<16 hex digits>.js`), as trunk names the app's files, so hosts may keep it a
-/// year. Returns the old and new names.
+/// ([`content_named`]). Returns the old and new names.
 fn fingerprint_page_scripts(dist: &Path) -> Result<Vec<(String, String)>> {
     let mut renamed = Vec::new();
     for name in PAGE_SCRIPTS {
@@ -287,12 +295,7 @@ fn fingerprint_page_scripts(dist: &Path) -> Result<Vec<(String, String)>> {
         let Ok(bytes) = fs::read(&from) else {
             continue;
         };
-        let hex: String = Sha256::digest(&bytes)
-            .iter()
-            .take(8)
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        let to = name.replacen(".js", &format!("-{hex}.js"), 1);
+        let to = content_named(name, &bytes);
         fs::rename(&from, dist.join(&to)).map_err(|e| format!("{}: {e}", from.display()))?;
         renamed.push((name.to_string(), to));
     }
