@@ -184,16 +184,20 @@ fn chart_files(
     let body = on_screen(chart);
     for locale in Locale::ALL {
         let failed = |e: String| format!("chart {id} ({}): {e}", locale.tag());
+        // The core names these files from the site's root; they are written below charts/.
+        let below_charts = |name: String| name.trim_start_matches("charts/").to_string();
         for variant in VARIANTS {
             let frame = Frame::new(&body, locale, f64::from(variant.width));
             let svg = render_body_svg(&body, &frame, locale).map_err(failed)?;
-            let name = body_image_file(id, locale, variant.name);
-            let name = name.trim_start_matches("charts/").to_string();
-            files.push((name, svg.into_bytes()));
+            files.push((
+                below_charts(body_image_file(id, locale, variant.name)),
+                svg.into_bytes(),
+            ));
             let values = value_map(&body, &frame, locale, words.index, words.sources);
-            let name = values_file(id, locale, variant.name);
-            let name = name.trim_start_matches("charts/").to_string();
-            files.push((name, values.to_json().into_bytes()));
+            files.push((
+                below_charts(values_file(id, locale, variant.name)),
+                values.to_json().into_bytes(),
+            ));
         }
         let stem = format!("{}-{}", id.as_str(), locale.tag());
         files.push((

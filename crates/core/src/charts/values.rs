@@ -1,7 +1,7 @@
 //! An embed's value map: what every spot of a chart's picture shows, written by the
 //! build beside the picture (`charts/values/<id>-<lang>-<variant>.json`, named by
 //! [`crate::embed::values_file`]). An embed answers a reader's pointer and keys from it
-//! with a few lines of script, without the drawing code: the picture already shows the
+//! with a small module (`xtask/src/values.js`), without the drawing code: the picture already shows the
 //! chart, so what remains is which value lies where, its words, and where each key goes.
 //!
 //! Everything here is the live card's own answer, worked out ahead of time: the
